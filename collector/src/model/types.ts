@@ -1,0 +1,134 @@
+/** The twin's data model: entities at five levels, their relations, signals and events. */
+
+export const LEVELS = ['component', 'asset', 'system', 'process', 'enterprise'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const RELATION_TYPES = ['calls', 'runs_on', 'contains', 'cools', 'powers', 'depends_on', 'routes_via'] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/** Attribute values kept on entities: scalars only (arrays and maps are stored as JSON text). */
+export type EntityAttributes = Record<string, string | number | boolean>;
+
+export interface SignalPoint {
+  /** Milliseconds since the epoch. */
+  t: number;
+  v: number;
+}
+
+/** A named live value of an entity: the latest point plus a bounded history. */
+export interface SignalSummary {
+  name: string;
+  unit: string;
+  /** Where it came from: gauge, sum (rate or value), histogram statistic, log count. */
+  kind: string;
+  latest: SignalPoint | undefined;
+}
+
+export interface EntityEvent {
+  /** Milliseconds since the epoch. */
+  t: number;
+  severityNumber: number;
+  severityText: string;
+  message: string;
+  attributes: EntityAttributes;
+}
+
+export interface EventSummary {
+  /** Log records seen, by severity text (TRACE, DEBUG, INFO, WARN, ERROR, FATAL, UNSPECIFIED). */
+  countsBySeverity: Record<string, number>;
+  /** The latest WARN-or-worse records, newest first, bounded. */
+  latestErrors: EntityEvent[];
+}
+
+export interface Entity {
+  /** Stable and readable: `service:checkout`, `host:web-3`, `rack:ams1/r12`. */
+  id: string;
+  type: string;
+  level: Level;
+  name: string;
+  attributes: EntityAttributes;
+  /** The containing entity's id, if any (the `contains` relation seen from below). */
+  parent: string | undefined;
+  /** Target values set by control actions (desired vs reported state). */
+  desired: Record<string, number | string | boolean>;
+  /** Milliseconds since the epoch. */
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface Relation {
+  /** `${type}:${from}->${to}` */
+  id: string;
+  from: string;
+  to: string;
+  type: RelationType;
+  stats: Record<string, number>;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface EntityDetail extends Entity {
+  signals: SignalSummary[];
+  relations: Relation[];
+  events: EventSummary;
+}
+
+export interface EntityFilter {
+  type?: string;
+  level?: Level;
+  /** Substring match on the name, case-insensitive. */
+  name?: string;
+  /** Exact attribute matches. */
+  attributes?: Record<string, string>;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SignalQuery {
+  entity: string;
+  name: string;
+  /** Milliseconds since the epoch, inclusive. */
+  from?: number;
+  to?: number;
+  /** Bucket width in milliseconds: points are averaged per bucket. */
+  stepMs?: number;
+}
+
+export interface SignalSeries {
+  entity: string;
+  name: string;
+  unit: string;
+  points: SignalPoint[];
+}
+
+export interface Topology {
+  nodes: (Entity & { signals: SignalSummary[] })[];
+  edges: Relation[];
+}
+
+/** A change in the twin, as streamed to subscribers. */
+export type TwinChange =
+  | { kind: 'entity.added' | 'entity.updated'; entity: Entity; at: number }
+  | { kind: 'relation.added'; relation: Relation; at: number }
+  | { kind: 'signal.added'; entity: string; signal: string; at: number }
+  | { kind: 'event.added'; entity: string; event: EntityEvent; at: number };
+
+export interface TwinStats {
+  entities: number;
+  relations: number;
+  signals: number;
+  historyPoints: number;
+  /** Items dropped by limits, by reason (entity_limit, signal_limit, attribute_truncated, ...). */
+  dropped: Record<string, number>;
+}
+
+/** The read side of the twin, used by the API and later by analytics. */
+export interface TwinReader {
+  listEntities(filter: EntityFilter): { total: number; items: Entity[] };
+  getEntity(id: string): EntityDetail | undefined;
+  signalHistory(query: SignalQuery): SignalSeries | undefined;
+  topology(): Topology;
+  stats(): TwinStats;
+  /** Subscribe to changes; returns the unsubscribe function. */
+  subscribe(listener: (change: TwinChange) => void): () => void;
+}
