@@ -17,11 +17,13 @@ type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
   : S;
 
 export type Shape = Record<string, Field<unknown>>;
-export type ValueOf<S extends Shape> = {
+export type ShapeValue<S extends Shape> = {
   [K in keyof S as CamelCase<K & string>]: S[K] extends Field<infer T> ? T : never;
 };
+/** The typed config value of a field: `ValueOf<typeof fooConfigSchema>`. */
+export type ValueOf<F> = F extends Field<infer T> ? T : never;
 
-export interface ObjectField<S extends Shape> extends Field<ValueOf<S>> {
+export interface ObjectField<S extends Shape> extends Field<ShapeValue<S>> {
   readonly shape: S;
 }
 
@@ -107,12 +109,12 @@ export function obj<S extends Shape>(shape: S, doc = ''): ObjectField<S> {
     kind: 'object',
     shape,
     doc,
-    defaultValue: defaults as ValueOf<S>,
+    defaultValue: defaults as ShapeValue<S>,
     parse(raw, path, errors) {
       if (raw === undefined || raw === null) raw = {};
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
         errors.push(`${path || '(top level)'}: must be a mapping, got ${describe(raw)}`);
-        return defaults as ValueOf<S>;
+        return defaults as ShapeValue<S>;
       }
       const at = (key: string) => (path ? `${path}.${key}` : key);
       const value: Record<string, unknown> = {};
@@ -122,7 +124,7 @@ export function obj<S extends Shape>(shape: S, doc = ''): ObjectField<S> {
       for (const [key, field] of Object.entries(shape)) {
         value[camelCase(key)] = field.parse((raw as Record<string, unknown>)[key], at(key), errors);
       }
-      return value as ValueOf<S>;
+      return value as ShapeValue<S>;
     },
   };
 }

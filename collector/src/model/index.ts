@@ -1,4 +1,4 @@
-/** The twin model: entity, relation and signal types, and the interfaces the other areas share. */
+/** The twin model: entity, relation and signal types, the interfaces the other areas share, and the in-memory graph store. */
 export { LEVELS, RELATION_TYPES } from './types';
 export type {
   Level,
@@ -18,6 +18,21 @@ export type {
   TwinChange,
   TwinStats,
   TwinReader,
+  EntityInput,
+  TwinWriter,
+  Twin,
 } from './types';
 export { InMemoryMetricsRegistry } from './metrics-registry';
 export type { Labels, Counter, Gauge, MetricsRegistry } from './metrics-registry';
+export { createTwin } from './twin';
+export type { Clock, TwinSettings } from './twin';
+export {
+  twinLimitsConfigSchema,
+  twinHistoryConfigSchema,
+  defaultTwinModelConfig,
+  validateTwinModelConfig,
+} from './config';
+export type { TwinLimitsConfig, TwinHistoryConfig, TwinModelConfig } from './config';
+export { SEVERITIES, severityOf, isWarnOrWorse } from './severity';
+export type { Severity } from './severity';
+export type { LogFields, Logger, AuthScope, AuthDecision, Authorize } from './services';

@@ -111,7 +111,9 @@ export type TwinChange =
   | { kind: 'entity.added' | 'entity.updated'; entity: Entity; at: number }
   | { kind: 'relation.added'; relation: Relation; at: number }
   | { kind: 'signal.added'; entity: string; signal: string; at: number }
-  | { kind: 'event.added'; entity: string; event: EntityEvent; at: number };
+  | { kind: 'event.added'; entity: string; event: EntityEvent; at: number }
+  | { kind: 'entity.removed'; id: string; at: number }
+  | { kind: 'relation.removed'; id: string; at: number };
 
 export interface TwinStats {
   entities: number;
@@ -132,3 +134,38 @@ export interface TwinReader {
   /** Subscribe to changes; returns the unsubscribe function. */
   subscribe(listener: (change: TwinChange) => void): () => void;
 }
+
+/** What a writer tells the twin about an entity; attributes are merged into those already known. */
+export interface EntityInput {
+  id: string;
+  type: string;
+  level: Level;
+  /** Defaults to the id without its type prefix. */
+  name?: string;
+  attributes?: EntityAttributes;
+}
+
+/**
+ * The write side of the twin, used by ingest (and later by control). Every method keeps memory
+ * bounded: what a limit turns away is counted by reason and reported by `false`.
+ */
+export interface TwinWriter {
+  /** Creates or updates an entity (merging attributes, touching lastSeen); false when dropped. */
+  upsertEntity(input: EntityInput): boolean;
+  /** Creates or touches a relation between two known entities; a new `contains` also sets the child's parent. */
+  upsertRelation(from: string, to: string, type: RelationType, stats?: Record<string, number>): boolean;
+  /** Adds one point to a signal of an entity, creating the signal on first use. */
+  recordSignal(entityId: string, name: string, unit: string, kind: string, timeMs: number, value: number): boolean;
+  /** Counts a log event by severity; WARN-or-worse events are also kept (the latest few) and streamed. */
+  addEvent(entityId: string, event: EntityEvent): boolean;
+  /** Merges target values (desired state) into an entity. */
+  setDesired(entityId: string, values: Record<string, number | string | boolean>): boolean;
+  removeEntity(id: string): boolean;
+  removeRelation(id: string): boolean;
+  hasEntity(id: string): boolean;
+  /** Counts items a writer dropped itself, beside the twin's own drops (TwinStats.dropped). */
+  recordDrop(reason: string, count?: number): void;
+}
+
+/** The twin: the read side the API uses and the write side ingest uses, over one graph store. */
+export interface Twin extends TwinReader, TwinWriter {}

@@ -33,3 +33,10 @@ export type {
   LogsConsumer,
   Signal,
 } from './telemetry';
+export { createOtlpReceivers } from './otlp-receivers';
+export type { OtlpReceivers, OtlpReceiversConfig, OtlpReceiversSettings } from './otlp-receivers';
+export { otlpReceiverConfigSchema, defaultOtlpReceiverConfig, validateOtlpReceiverConfig } from './config';
+export type { OtlpReceiverConfig } from './config';
+export { forwardConfigSchema, defaultForwardConfig, validateForwardConfig } from './forward';
+export type { ForwardConfig } from './forward';
+export { PermanentError, OverloadError, InternalError } from './errors';

@@ -1,0 +1,113 @@
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Authorize, Clock, MetricsRegistry, TwinReader } from '../model';
+import type { ApiConfig } from './config';
+import { registerEntityRoutes } from './entities-routes';
+import { errorBody, installErrorHandling } from './errors';
+import type { ErrorLogger } from './errors';
+import { jsonSafe } from './json-safe';
+import { createOpenApiDocument } from './openapi-document';
+import type { RouteDoc } from './openapi-document';
+import { registerOpsRoutes } from './ops-routes';
+import type { MetricsScrape, ReadyState } from './ops-routes';
+import './route-config';
+import { registerSignalsRoute } from './signals-route';
+import { createSseHub, systemTimers } from './sse-hub';
+import type { SseHub, Timers } from './sse-hub';
+import { registerStreamRoute } from './stream-route';
+import { registerTopologyRoute } from './topology-route';
+
+/** What code injects into the API server. */
+export interface ApiServerSettings {
+  twin: TwinReader;
+  /** Counts API requests, and /metrics renders it: the Prometheus registry from export/. */
+  metrics: MetricsRegistry & MetricsScrape;
+  /** From createAuthorizer; decides every route that declares a scope. */
+  authorize: Authorize;
+  /** Whether the receivers are listening; /readyz answers 503 with the reason until they are. */
+  ready: () => ReadyState;
+  /** The collector's version, shown in the OpenAPI document. */
+  version: string;
+  clock?: Clock;
+  timers?: Timers;
+  logger?: ErrorLogger;
+}
+
+export interface ApiApp {
+  app: FastifyInstance;
+  hub: SseHub;
+}
+
+/** Assembles the Fastify app: hooks for auth and counting, the routes, error handling, OpenAPI. */
+export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): ApiApp {
+  const app = Fastify({
+    logger: false,
+    // Unknown query parameters are errors, not silently dropped, so a typo never widens a query.
+    ajv: { customOptions: { removeAdditional: false, verbose: true } },
+    // Malformed URLs (bad percent-encoding) are answered before routing; keep the one error body.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as FastifyReply).code(400).send(errorBody('bad_request', error.message));
+    },
+  });
+  const requests = settings.metrics.counter('twinops_api_requests_total', 'API requests answered, by route template and status.', [
+    'route',
+    'status',
+  ]);
+  const dropped = settings.metrics.counter(
+    'twinops_api_stream_clients_dropped_total',
+    'Event-stream clients disconnected because they stopped reading.',
+  );
+  const hub = createSseHub({
+    twin: settings.twin,
+    keepaliveMs: config.keepaliveSeconds * 1000,
+    maxBufferedEvents: config.sseMaxBufferedEvents,
+    timers: settings.timers ?? systemTimers,
+    onSlowClient: () => dropped.inc(),
+  });
+  settings.metrics.observableGauge('twinops_api_stream_clients', 'Event-stream clients connected.', () => hub.size());
+
+  const routes: RouteDoc[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.config?.openapi === false) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, schema: route.schema as RouteDoc['schema'], scope: route.config?.scope });
+    }
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const scope = request.routeOptions.config.scope;
+    if (!scope) return;
+    const result = settings.authorize(request.headers.authorization, scope);
+    if (result === 'unauthenticated') {
+      return reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('unauthenticated', 'a valid bearer token is required'));
+    }
+    if (result === 'forbidden') {
+      return reply.code(403).send(errorBody('forbidden', `the token lacks the ${scope} scope`));
+    }
+  });
+  // Unmatched URLs share one label, so scanners cannot grow the series count.
+  app.addHook('onResponse', async (request, reply) => {
+    requests.inc({ route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
+  });
+  app.addHook('preSerialization', async (_request, _reply, payload) => jsonSafe(payload));
+  installErrorHandling(app, settings.logger);
+
+  const now = () => (settings.clock ? settings.clock.now() : Date.now());
+  registerEntityRoutes(app, settings.twin);
+  registerSignalsRoute(app, settings.twin, now);
+  registerTopologyRoute(app, settings.twin);
+  registerStreamRoute(app, hub, config.sseMaxClients);
+  registerOpsRoutes(app, settings.ready, settings.metrics);
+  let document: unknown;
+  const openapiSchema = {
+    operationId: 'openapi',
+    summary: 'This OpenAPI 3.1 document, generated from the routes\' schemas',
+    tags: ['operations'],
+    response: { 200: { description: 'the document', type: 'object', additionalProperties: true } },
+  };
+  app.get(
+    '/api/v1/openapi.json',
+    { schema: openapiSchema },
+    async () => (document ??= createOpenApiDocument(routes, settings.version)),
+  );
+  return { app, hub };
+}

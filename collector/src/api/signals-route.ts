@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { TwinReader } from '../model';
+import { ApiError } from './errors';
+import { errorResponses, pointSchema } from './schemas';
+import { parseInstant, parseStep } from './time-params';
+
+const DEFAULT_RANGE_MS = 3_600_000;
+// Prometheus caps a range query at 11,000 points per series for the same reason: a tiny step over
+// a long range costs the server and no panel can draw it.
+export const MAX_POINTS = 11_000;
+
+const schema = {
+  operationId: 'getSignalHistory',
+  summary: 'The history of one signal of one entity',
+  tags: ['twin'],
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['entity', 'name'],
+    properties: {
+      entity: { type: 'string', minLength: 1, description: 'the entity id' },
+      name: { type: 'string', minLength: 1, description: 'the signal name, e.g. cpu.utilization' },
+      from: { type: 'string', description: 'start, inclusive: RFC 3339, epoch milliseconds or now-<duration>; default now-1h' },
+      to: { type: 'string', description: 'end, inclusive: RFC 3339, epoch milliseconds or now-<duration>; default now' },
+      step: { type: 'string', description: 'bucket width, points averaged per bucket: 30s, 5m, 1h or milliseconds; default raw points' },
+    },
+  },
+  response: {
+    200: {
+      description: 'the points in the range, oldest first',
+      type: 'object',
+      required: ['entity', 'name', 'unit', 'points'],
+      properties: {
+        entity: { type: 'string' },
+        name: { type: 'string' },
+        unit: { type: 'string' },
+        points: { type: 'array', items: pointSchema },
+      },
+    },
+    ...errorResponses({ 400: 'a query parameter is invalid', 404: 'the entity or the signal is unknown' }),
+  },
+};
+
+interface SignalsQuery {
+  entity: string;
+  name: string;
+  from?: string;
+  to?: string;
+  step?: string;
+}
+
+export function registerSignalsRoute(app: FastifyInstance, twin: TwinReader, now: () => number): void {
+  app.get('/api/v1/signals', { schema, config: { scope: 'read' } }, async (request) => {
+    const query = request.query as SignalsQuery;
+    const nowMs = now();
+    const to = query.to === undefined ? nowMs : valueOf(parseInstant('to', query.to, nowMs));
+    const from = query.from === undefined ? to - DEFAULT_RANGE_MS : valueOf(parseInstant('from', query.from, nowMs));
+    if (from > to) throw badRequest(`from: must not be after to (${to}), got ${from}`);
+    const stepMs = query.step === undefined ? undefined : valueOf(parseStep('step', query.step));
+    if (stepMs !== undefined && (to - from) / stepMs > MAX_POINTS) {
+      throw badRequest(`step: too small for the range, at most ${MAX_POINTS} points per series, got ${query.step} over ${to - from} ms`);
+    }
+    const entity = twin.getEntity(query.entity);
+    if (!entity) throw new ApiError(404, 'not_found', `entity ${JSON.stringify(query.entity)} not found`);
+    const series = twin.signalHistory({ entity: query.entity, name: query.name, from, to, ...(stepMs ? { stepMs } : {}) });
+    if (!series) {
+      throw new ApiError(404, 'not_found', `signal ${JSON.stringify(query.name)} not found on entity ${JSON.stringify(query.entity)}`);
+    }
+    return series;
+  });
+}
+
+function valueOf(parsed: ReturnType<typeof parseStep>): number {
+  if (!parsed.ok) throw badRequest(parsed.message);
+  return parsed.value;
+}
+
+function badRequest(message: string): ApiError {
+  return new ApiError(400, 'bad_request', message);
+}

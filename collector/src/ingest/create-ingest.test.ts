@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createIngest, InventoryError } from './create-ingest';
+import { metricsData, numberPoint, setupTwin } from './testdata/fixtures';
+
+describe('createIngest', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'twinops-ingest-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('starts and shuts down without an inventory, twice over', async () => {
+    const { twin, config, clock } = setupTwin();
+    const ingest = createIngest(config, { twin, clock });
+    await ingest.shutdown();
+    await ingest.start();
+    expect(await ingest.reload()).toEqual([]);
+    await ingest.shutdown();
+    await ingest.shutdown();
+    expect(twin.stats().entities).toBe(0);
+  });
+
+  it('joins inventory hosts with telemetry hosts, and reloads', async () => {
+    const file = join(dir, 'dc.yaml');
+    writeFileSync(file, 'sites:\n  - id: ams1\n    rooms:\n      - id: a\n        racks:\n          - id: r1\n            hosts: [web-3]\n');
+    const { twin, config, clock } = setupTwin((c) => (c.inventory.file = file));
+    const ingest = createIngest(config, { twin, clock });
+    await ingest.start();
+    ingest.metrics.consumeMetrics(
+      metricsData({ 'host.name': 'web-3' }, { name: 'cpu', description: '', unit: '1', metadata: {}, data: { type: 'gauge', dataPoints: [numberPoint(1, 0.4)] } }),
+    );
+    expect(twin.getEntity('host:web-3')?.parent).toBe('rack:ams1/r1');
+    expect(twin.getEntity('host:web-3')?.signals.map((s) => s.name)).toEqual(['cpu']);
+
+    // Move the host to a new rack; r1 goes away, the host stays.
+    writeFileSync(file, 'sites:\n  - id: ams1\n    rooms:\n      - id: a\n        racks:\n          - id: r2\n            hosts: [web-3]\n');
+    expect(await ingest.reload()).toEqual([]);
+    expect(twin.getEntity('rack:ams1/r1')).toBeUndefined();
+    expect(twin.getEntity('host:web-3')?.parent).toBe('rack:ams1/r2');
+    expect(twin.getEntity('host:web-3')?.relations.map((r) => r.id)).toEqual(['contains:rack:ams1/r2->host:web-3']);
+
+    // A broken file keeps the previous inventory.
+    writeFileSync(file, 'sites:\n  - name: x\n');
+    expect(await ingest.reload()).toEqual(['dc.yaml:2: sites[0].id: required']);
+    expect(twin.getEntity('rack:ams1/r2')).toBeDefined();
+    await ingest.shutdown();
+  });
+
+  it('fails to start on a broken inventory, listing every problem', async () => {
+    const file = join(dir, 'dc.csv');
+    writeFileSync(file, 'type,id,parent\nrack,r1,\nroom,x,\n');
+    const { twin, config, clock } = setupTwin((c) => (c.inventory.file = file));
+    const ingest = createIngest(config, { twin, clock });
+    await expect(ingest.start()).rejects.toEqual(
+      new InventoryError(['dc.csv:2: column parent: required', 'dc.csv:3: column parent: required']),
+    );
+    await expect(ingest.start()).rejects.toThrow('invalid inventory:\n  - dc.csv:2: column parent: required');
+  });
+});

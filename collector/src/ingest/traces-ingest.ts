@@ -1,0 +1,39 @@
+import { createArrivalRate } from './arrival-rate';
+import { applyResource, resolveResource } from './resource-entities';
+import type { TracesConsumer, TracesData } from '../otlp';
+import type { Clock, Twin } from '../model';
+import type { TwinConfig } from './config';
+
+/**
+ * Traces -> the entities and relations of the spans' resources, and per service the spans
+ * received: `spans.received` (running total) and `spans.received.rate` (per second, by
+ * arrival). The service graph from span pairs is built elsewhere (a later issue).
+ */
+export function createTracesIngest(twin: Twin, config: TwinConfig, settings: { clock: Clock }): TracesConsumer {
+  const maxValueLength = config.limits.maxAttributeValueLength;
+  const arrivals = createArrivalRate(settings.clock, config.limits.maxSeriesState, () =>
+    twin.recordDrop('series_state_evicted'),
+  );
+  return {
+    consumeTraces(data: TracesData) {
+      const perService = new Map<string, number>();
+      for (const rs of data.resourceSpans) {
+        const resource = resolveResource(rs.resource.attributes, config.identity, maxValueLength);
+        applyResource(twin, resource);
+        const service = resource.locals.service;
+        if (service === undefined) continue;
+        let spans = 0;
+        for (const ss of rs.scopeSpans) spans += ss.spans.length;
+        const id = `service:${service}`;
+        perService.set(id, (perService.get(id) ?? 0) + spans);
+      }
+      const now = settings.clock.now();
+      for (const [service, spans] of perService) {
+        const { total, perSecond } = arrivals.count(service, spans);
+        twin.recordSignal(service, 'spans.received', '{span}', 'count', now, total);
+        if (perSecond !== undefined) twin.recordSignal(service, 'spans.received.rate', '{span}/s', 'rate', now, perSecond);
+      }
+      return undefined;
+    },
+  };
+}
