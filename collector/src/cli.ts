@@ -1,0 +1,143 @@
+/** The `twinops` command line: `twinops collector [--config FILE]`, `twinops config defaults|check`. */
+import { parseArgs } from 'node:util';
+import { ConfigError, renderDefaults } from './config';
+import { collectorConfigSchema, createCollector, createLogger, loadCollectorConfig } from './collector';
+import type { Collector, CollectorConfig } from './collector';
+import { VERSION } from './version';
+
+const USAGE = `Usage: twinops <command> [options]
+
+Commands:
+  collector [--config FILE]      run the collector (embedded defaults without --config)
+  config defaults                print the default config file, every key documented
+  config check [--config FILE]   validate a config file (and TWINOPS_* overrides) and exit
+
+Options:
+  -c, --config FILE   YAML config file
+  -h, --help          show this help
+  -v, --version       print the version
+
+Any config key can be overridden from the environment: TWINOPS_API__ENDPOINT=0.0.0.0:8088
+sets api.endpoint (path segments joined by "__", values parsed as YAML).`;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+/** Runs a command; resolves to the exit code (the collector command resolves once it is running). */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    io.err(`twinops: ${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return done(io.out, `${VERSION}\n`);
+  const command = positionals.join(' ');
+  if (values.help || command === '') return done(values.help ? io.out : io.err, `${USAGE}\n`, values.help ? 0 : 2);
+  switch (command) {
+    case 'config defaults':
+      return done(io.out, renderDefaults(collectorConfigSchema));
+    case 'config check':
+      return withConfig(values.config, io, () => done(io.out, `${values.config ?? '(defaults)'}: valid\n`));
+    case 'collector':
+      return withConfig(values.config, io, (config) => runCollector(config, io));
+    default:
+      io.err(`twinops: unknown command "${command}"\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+function done(write: (text: string) => void, text: string, code = 0): number {
+  write(text);
+  return code;
+}
+
+async function withConfig(file: string | undefined, io: Io, use: (config: CollectorConfig) => number | Promise<number>) {
+  let config: CollectorConfig;
+  try {
+    config = loadCollectorConfig({ file, env: io.env });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.err(`twinops: ${err.message}\n`);
+    return 1;
+  }
+  return use(config);
+}
+
+async function runCollector(config: CollectorConfig, io: Io): Promise<number> {
+  const logger = createLogger(config.logLevel, io.err);
+  const collector = createCollector(config, { logger, env: io.env, version: VERSION });
+  try {
+    await collector.start();
+  } catch (err) {
+    logger.error('the collector could not start', { reason: (err as Error).message });
+    await collector.shutdown();
+    return 1;
+  }
+  io.out(banner(collector));
+  handleSignals(collector, logger);
+  return 0;
+}
+
+function banner(collector: Collector): string {
+  const { otlpHttp, otlpGrpc, api } = collector.endpoints();
+  const lines = [`TwinOps collector ${VERSION}`];
+  if (otlpHttp) lines.push(`  OTLP/HTTP  http://${otlpHttp}   POST /v1/traces /v1/metrics /v1/logs (protobuf or JSON, gzip)`);
+  if (otlpGrpc) lines.push(`  OTLP/gRPC  ${otlpGrpc}          TraceService, MetricsService, LogsService Export`);
+  lines.push(`  API        http://${api}/api/v1   OpenAPI: http://${api}/api/v1/openapi.json`);
+  lines.push(`  Metrics    http://${api}/metrics`);
+  return `${lines.join('\n')}\n`;
+}
+
+function handleSignals(collector: Collector, logger: ReturnType<typeof createLogger>): void {
+  const stop = (signal: string) => {
+    logger.info('shutting down', { signal });
+    collector.shutdown().then(
+      () => process.exit(0),
+      (err: Error) => {
+        logger.error('shutdown failed', { reason: err.message });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => {
+    collector.reloadInventory().then((problems) => {
+      if (problems.length === 0) logger.info('inventory reloaded');
+      else logger.error('inventory not reloaded; the previous one stays', { problems });
+    });
+  });
+}
+
+/** The bin entry: exit codes other than 0 end the process; 0 from `collector` leaves it serving. */
+export function main(argv: string[]): void {
+  run(argv).then(
+    (code) => {
+      if (code !== 0) process.exitCode = code;
+    },
+    (err: Error) => {
+      process.stderr.write(`twinops: ${err.stack ?? err.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
