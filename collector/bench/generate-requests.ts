@@ -15,6 +15,8 @@ export interface RequestOptions {
   instancesPerService?: number;
   minItemsPerRequest?: number;
   maxItemsPerRequest?: number;
+  /** Shifts every timestamp, so a later batch of the same requests is newer (not stale) in the twin. */
+  timeOffsetSeconds?: number;
 }
 
 export interface GeneratedRequests {
@@ -34,6 +36,10 @@ const DB_STATEMENTS = [
 ];
 const SCOPE = { name: '@opentelemetry/instrumentation-http', version: '0.223.0', attributes: {}, droppedAttributesCount: 0 };
 const HTTP_BOUNDS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+
+function baseTime(options: RequestOptions): number {
+  return BASE_TIME_NANOS + (options.timeOffsetSeconds ?? 0) * 1e9;
+}
 
 function serviceName(index: number): string {
   return `service-${index.toString().padStart(2, '0')}`;
@@ -131,7 +137,7 @@ export function generateTraceRequests(options: RequestOptions): GeneratedRequest
   for (let i = 0; i < options.requests; i++) {
     const total = rnd.int(options.minItemsPerRequest ?? 100, options.maxItemsPerRequest ?? 500);
     const resourceCount = rnd.int(1, 3);
-    const time = BASE_TIME_NANOS + i * 1_000_000_000;
+    const time = baseTime(options) + i * 1_000_000_000;
     const resourceSpans = [];
     for (let r = 0; r < resourceCount; r++) {
       const service = rnd.int(0, services - 1);
@@ -226,7 +232,7 @@ export function generateMetricRequests(options: RequestOptions): GeneratedReques
   let items = 0;
   for (let i = 0; i < options.requests; i++) {
     const count = rnd.int(options.minItemsPerRequest ?? 20, options.maxItemsPerRequest ?? 100);
-    const metrics = makeMetrics(rnd, BASE_TIME_NANOS + i * 10_000_000_000, count);
+    const metrics = makeMetrics(rnd, baseTime(options) + i * 10_000_000_000, count);
     items += metrics.length;
     const resource = resourceFor(rnd.int(0, services - 1), rnd.int(0, instances - 1));
     const scopeMetrics = [{ scope: SCOPE, metrics, schemaUrl: '' }];

@@ -27,8 +27,11 @@ describe('quantile over explicit buckets', () => {
     expect(quantile(explicitBuckets([1], [0, 0]), 0.5)).toBeUndefined();
   });
 
-  it('clamps to min and max', () => {
-    expect(quantile(explicitBuckets([10], [4, 0], 1, 3), 0.99, 1, 3)).toBe(3);
+  it('narrows the buckets holding min and max', () => {
+    // (1,10] narrowed to (1,3]: rank 3.96 of 4 -> 1 + 2 x 0.99
+    expect(quantile(explicitBuckets([10], [4, 0], 1, 3), 0.99, 1, 3)).toBeCloseTo(2.98, 12);
+    // (0,10] narrowed to (4,6] when min 4 and max 6 fall in the same bucket: p50 -> 5
+    expect(quantile(explicitBuckets([10], [2, 0]), 0.5, 4, 6)).toBe(5);
   });
 
   it('closes the first bucket at its own bound when bounds are negative', () => {
@@ -70,7 +73,8 @@ describe('exponential buckets', () => {
     expect(quantile(list, 0.5)).toBe(5);
     // rank 1.2: 4 + 4 x 0.2/2 = 4.4
     expect(quantile(list, 0.4)).toBeCloseTo(4.4, 12);
-    expect(quantile(list, 0.99, 0, 5)).toBe(5);
+    // (4,8] narrowed by max 5 to (4,5]: rank 2.97 -> 4 + 1 x 1.97/2
+    expect(quantile(list, 0.99, 0, 5)).toBeCloseTo(4.985, 12);
   });
 
   it('downscales by merging index pairs (floor division, negatives too)', () => {

@@ -8,7 +8,10 @@ export interface BucketList {
   counts: number[];
 }
 
-/** The q-quantile (0..1), clamped to [min, max] when known; undefined for an empty distribution. */
+/**
+ * The q-quantile (0..1); undefined for an empty distribution. A known min and max narrow the
+ * buckets that hold them (no sample lies outside [min, max]), so the estimate never leaves that range.
+ */
 export function quantile(buckets: BucketList, q: number, min?: number, max?: number): number | undefined {
   const { lower, upper, counts } = buckets;
   let total = 0;
@@ -20,15 +23,15 @@ export function quantile(buckets: BucketList, q: number, min?: number, max?: num
   for (let i = 0; i < counts.length; i++) {
     const c = counts[i];
     if (!(c > 0)) continue;
-    value = upper[i];
+    const low = min !== undefined && min > lower[i] ? Math.min(min, upper[i]) : lower[i];
+    const high = max !== undefined && max < upper[i] ? Math.max(max, low) : upper[i];
+    value = high;
     if (seen + c >= rank) {
-      value = lower[i] + (upper[i] - lower[i]) * ((rank - seen) / c);
+      value = low + (high - low) * ((rank - seen) / c);
       break;
     }
     seen += c;
   }
-  if (min !== undefined && value < min) value = min;
-  if (max !== undefined && value > max) value = max;
   return Number.isFinite(value) ? value : undefined;
 }
 

@@ -46,8 +46,9 @@ describe('metrics ingest: the OTLP example', () => {
     expect(s['my.histogram.p99{my.histogram.attr="some value"}']).toBeCloseTo(1.98, 12);
     // zero 1, (4,8] 2, max 5: p50 rank 1.5 -> 4 + 4 x 0.25 = 5; higher ranks clamp to max 5
     expect(s['my.exponential.histogram.mean{my.exponential.histogram.attr="some value"}']).toBeCloseTo(10 / 3, 12);
-    expect(s['my.exponential.histogram.p50{my.exponential.histogram.attr="some value"}']).toBe(5);
-    expect(s['my.exponential.histogram.p99{my.exponential.histogram.attr="some value"}']).toBe(5);
+    // zero bucket 1, (4,8] 2 narrowed by max 5 to (4,5]: p50 rank 1.5 -> 4 + 0.5/2; p99 rank 2.97 -> 4 + 1.97/2
+    expect(s['my.exponential.histogram.p50{my.exponential.histogram.attr="some value"}']).toBe(4.25);
+    expect(s['my.exponential.histogram.p99{my.exponential.histogram.attr="some value"}']).toBeCloseTo(4.985, 12);
   });
 });
 

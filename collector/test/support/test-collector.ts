@@ -1,0 +1,75 @@
+/** Starts a real collector on ephemeral loopback ports for end-to-end tests. */
+import { collectorConfigSchema, createCollector } from '../../src/collector';
+import type { Collector, CollectorConfig } from '../../src/collector';
+import { memoryLogger } from '../../src/otlp/testdata/fixtures';
+
+export interface TestCollector {
+  collector: Collector;
+  config: CollectorConfig;
+  /** http://127.0.0.1:PORT of the OTLP/HTTP receiver */
+  otlpHttpUrl: string;
+  /** 127.0.0.1:PORT of the OTLP/gRPC receiver */
+  otlpGrpcAddress: string;
+  /** http://127.0.0.1:PORT of the API */
+  apiUrl: string;
+  logs: string[];
+  /** GET a JSON document from the API. */
+  getJson<T = unknown>(path: string): Promise<{ status: number; body: T }>;
+  /** The value of one series in the Prometheus text of /metrics (0 when absent). */
+  metricValue(series: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** `raw` is YAML-shaped config (snake_case keys) merged over ports 0 on 127.0.0.1. */
+export async function startTestCollector(raw: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestCollector> {
+  const errors: string[] = [];
+  const config = collectorConfigSchema.parse(
+    deepMerge(
+      {
+        receivers: { otlp: { http: { endpoint: '127.0.0.1:0' }, grpc: { endpoint: '127.0.0.1:0' } } },
+        api: { endpoint: '127.0.0.1:0' },
+      },
+      raw,
+    ),
+    '',
+    errors,
+  );
+  if (errors.length > 0) throw new Error(errors.join('\n'));
+  const logger = memoryLogger();
+  const collector = createCollector(config, { logger, env, version: 'test' });
+  await collector.start();
+  const { otlpHttp, otlpGrpc, api } = collector.endpoints();
+  const apiUrl = `http://${api}`;
+  return {
+    collector,
+    config,
+    otlpHttpUrl: `http://${otlpHttp}`,
+    otlpGrpcAddress: otlpGrpc ?? '',
+    apiUrl,
+    logs: logger.lines,
+    async getJson<T>(path: string) {
+      const response = await fetch(`${apiUrl}${path}`);
+      return { status: response.status, body: (await response.json()) as T };
+    },
+    async metricValue(series: string) {
+      const text = await (await fetch(`${apiUrl}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return line ? Number(line.slice(series.length + 1)) : 0;
+    },
+    stop: () => collector.shutdown(),
+  };
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    out[key] =
+      isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
