@@ -1,24 +1,30 @@
 /**
- * Benchmark entry point: `npx tsc -p tsconfig.bench.json && node dist-bench/bench/run.js`.
- * Prints each benchmark's figures measured in this run.
+ * Benchmark entry point (`npm run bench`: node --expose-gc dist-bench/bench/run.js). Prints, from
+ * one run: full-path and decode-only throughput for traces and metrics against protobufjs, and
+ * the twin's memory per entity and per signal at 10,000 entities, marked against the targets.
+ * Figures only: a missed target prints FAIL but does not fail the process.
  */
-import { runDecodeBench } from './decode-bench';
-import { generateTraceRequests } from './generate-requests';
-
-function formatRate(perSecond: number): string {
-  return Math.round(perSecond).toLocaleString('en-US');
-}
+import { runFullPathBench } from './full-path-bench';
+import { runMemoryBench } from './memory-bench';
+import { headerLines, memoryLines, throughputLines, twinLine } from './report';
 
 function main(): void {
-  const requests = generateTraceRequests({ requests: 200, seed: 42 });
-  const mb = (requests.bytes / 1e6).toFixed(1);
-  console.log(`decode: ${requests.bodies.length} ExportTraceServiceRequest bodies, ${requests.items} spans, ${mb} MB`);
-  const result = runDecodeBench({ bodies: requests.bodies, spans: requests.items });
-  console.log(`  ours       ${formatRate(result.ours.spansPerSecond)} spans/s  ${result.ours.megabytesPerSecond.toFixed(1)} MB/s`);
-  console.log(
-    `  protobufjs ${formatRate(result.protobufjs.spansPerSecond)} spans/s  ${result.protobufjs.megabytesPerSecond.toFixed(1)} MB/s`,
-  );
-  console.log(`  ratio (ours / protobufjs decode-only): ${result.ratio.toFixed(2)}x`);
+  const throughput = runFullPathBench({ traceRequests: 200, metricRequests: 200, rounds: 7, warmupRounds: 3 });
+  const lines = [
+    ...headerLines(throughput),
+    ...throughputLines('traces', 'ExportTraceServiceRequest', 'spans', throughput.traces, 'the same bodies every round'),
+    ...throughputLines(
+      'metrics',
+      'ExportMetricsServiceRequest',
+      'data points',
+      throughput.metrics,
+      'a new batch per round, times moved past the previous one',
+    ),
+    twinLine(throughput),
+  ];
+  console.log(lines.join('\n'));
+  const memory = runMemoryBench({ services: 400, instances: 8000, hosts: 1600 });
+  console.log(memoryLines(memory).join('\n'));
 }
 
 main();

@@ -64,3 +64,13 @@ describe('twinops command line', () => {
     expect(out.join('') + err.join('')).toMatch(text);
   });
 });
+
+describe('the example config in examples/', () => {
+  it('is valid', async () => {
+    const file = join(__dirname, '../../examples/twinops.yaml');
+    const { io: streams, out, err } = io();
+    expect(await run(['config', 'check', '--config', file], streams)).toBe(0);
+    expect(err).toEqual([]);
+    expect(out.join('')).toBe(`${file}: valid\n`);
+  });
+});
