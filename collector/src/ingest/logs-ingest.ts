@@ -48,6 +48,7 @@ export function createLogsIngest(twin: Twin, config: TwinConfig, settings: { clo
       }
       const now = settings.clock.now();
       for (const [entity, records] of perEntity) {
+        if (!twin.hasEntity(entity)) continue; // turned away by a limit: keep no counter state for it
         const { perSecond } = arrivals.count(entity, records);
         if (perSecond !== undefined) twin.recordSignal(entity, 'log.records.rate', '{record}/s', 'log', now, perSecond);
       }

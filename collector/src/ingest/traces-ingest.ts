@@ -29,6 +29,9 @@ export function createTracesIngest(twin: Twin, config: TwinConfig, settings: { c
       }
       const now = settings.clock.now();
       for (const [service, spans] of perService) {
+        // A service the twin turned away (entity limit) keeps no count: a flood of new names
+        // must not push real services out of the bounded counter state.
+        if (!twin.hasEntity(service)) continue;
         const { total, perSecond } = arrivals.count(service, spans);
         twin.recordSignal(service, 'spans.received', '{span}', 'count', now, total);
         if (perSecond !== undefined) twin.recordSignal(service, 'spans.received.rate', '{span}/s', 'rate', now, perSecond);
