@@ -17,6 +17,8 @@ import type { NamedPass } from './timing';
 
 export interface ThroughputFigures {
   itemsPerSecond: number;
+  /** Items over the CPU time of the pass (all threads): the rate one core sustains. */
+  itemsPerCpuSecond: number;
   megabytesPerSecond: number;
 }
 
@@ -89,7 +91,8 @@ function measure(
   const result = runAlternating(passes, { ...options, bodies: (round) => batch(round).bodies });
   const figures = (name: string): ThroughputFigures => {
     const seconds = result.seconds.get(name) as number;
-    return { itemsPerSecond: items / seconds, megabytesPerSecond: bytes / 1e6 / seconds };
+    const cpuSeconds = result.cpuSeconds.get(name) as number;
+    return { itemsPerSecond: items / seconds, itemsPerCpuSecond: items / cpuSeconds, megabytesPerSecond: bytes / 1e6 / seconds };
   };
   return {
     bodies: bodies.length,

@@ -67,6 +67,25 @@ function hex8(buf: Buffer, p: number): string {
   );
 }
 
+/**
+ * Hex of 16 bytes from `p` as one flat string. Joining two hex8 halves with `+` would make a cons
+ * string, which V8 flattens (allocates and copies again) on the first character read, hash or
+ * comparison: validation and every consumer of the trace id would pay for that per span.
+ */
+function hex16(buf: Buffer, p: number): string {
+  const h = HEX_CODE;
+  const b0 = buf[p], b1 = buf[p + 1], b2 = buf[p + 2], b3 = buf[p + 3];
+  const b4 = buf[p + 4], b5 = buf[p + 5], b6 = buf[p + 6], b7 = buf[p + 7];
+  const b8 = buf[p + 8], b9 = buf[p + 9], b10 = buf[p + 10], b11 = buf[p + 11];
+  const b12 = buf[p + 12], b13 = buf[p + 13], b14 = buf[p + 14], b15 = buf[p + 15];
+  return String.fromCharCode(
+    h[b0 >> 4], h[b0 & 15], h[b1 >> 4], h[b1 & 15], h[b2 >> 4], h[b2 & 15], h[b3 >> 4], h[b3 & 15],
+    h[b4 >> 4], h[b4 & 15], h[b5 >> 4], h[b5 & 15], h[b6 >> 4], h[b6 & 15], h[b7 >> 4], h[b7 & 15],
+    h[b8 >> 4], h[b8 & 15], h[b9 >> 4], h[b9 & 15], h[b10 >> 4], h[b10 & 15], h[b11 >> 4], h[b11 & 15],
+    h[b12 >> 4], h[b12 & 15], h[b13 >> 4], h[b13 & 15], h[b14 >> 4], h[b14 & 15], h[b15 >> 4], h[b15 & 15],
+  );
+}
+
 /** Reads a bytes field (trace id, span id) as lowercase hex. */
 export function readHexId(r: WireReader, end: number): string {
   const e = readLength(r, end);
@@ -76,7 +95,7 @@ export function readHexId(r: WireReader, end: number): string {
   const len = e - p;
   // Span ids (8 bytes) and trace ids (16 bytes) take the fast path; other lengths are rare.
   if (len === 8) return hex8(buf, p);
-  if (len === 16) return hex8(buf, p) + hex8(buf, p + 8);
+  if (len === 16) return hex16(buf, p);
   let out = '';
   for (let i = p; i < e; i++) out += HEX_BYTE[buf[i]];
   return out;
