@@ -1,7 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { run } from './cli';
+
+const created: string[] = [];
+afterAll(() => created.forEach((file) => rmSync(dirname(file), { recursive: true, force: true })));
 
 function io(env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
@@ -11,6 +14,7 @@ function io(env: NodeJS.ProcessEnv = {}) {
 
 function configFile(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'twinops-cli-')), 'twinops.yaml');
+  created.push(file);
   writeFileSync(file, text);
   return file;
 }

@@ -1,8 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfig, ConfigError } from './load-config';
 import { int, list, obj, str } from './schema';
+
+const created: string[] = [];
+afterAll(() => created.forEach((file) => rmSync(dirname(file), { recursive: true, force: true })));
 
 const schema = obj({
   api: obj({ endpoint: str('127.0.0.1:8088', ''), max_items: int(10, '', { min: 1 }) }),
@@ -11,6 +14,7 @@ const schema = obj({
 
 function file(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'twinops-config-')), 'twinops.yaml');
+  created.push(path);
   writeFileSync(path, text);
   return path;
 }
