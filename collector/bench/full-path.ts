@@ -29,7 +29,7 @@ export function createFullPath(): FullPath {
   const registry = createPrometheusRegistry({ defaultMetrics: false });
   const config = defaultTwinConfig();
   const twin = createTwin(config, { clock, metrics: registry });
-  const ingest = createIngest(config, { twin, clock });
+  const ingest = createIngest(config, { twin, clock, metrics: registry });
   const deps = { metrics: createReceiverMetrics(registry), log: createRateLimitedLog(silent, 10_000, clock.now) };
   const traces = createSignalHandler(TRACES, (d) => ingest.traces.consumeTraces(d), deps);
   const metrics = createSignalHandler(METRICS, (d) => ingest.metrics.consumeMetrics(d), deps);

@@ -41,7 +41,7 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
   const authorize = createAuthorizer(config.auth, env);
   const selfTelemetry = startSelfTelemetry(config.selfTelemetry, version);
   const twin = createTwin(config.twin, { clock, metrics });
-  const ingest = createIngest(config.twin, { twin, clock });
+  const ingest = createIngest(config.twin, { twin, clock, metrics });
   const receivers = createOtlpReceivers(
     { otlp: config.receivers.otlp, forward: config.forward },
     { consumers: selfTelemetry.instrument(ingest), metrics, logger, authorize, now: clock.now },

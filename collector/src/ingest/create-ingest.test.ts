@@ -10,8 +10,8 @@ describe('createIngest', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('starts and shuts down without an inventory, twice over', async () => {
-    const { twin, config, clock } = setupTwin();
-    const ingest = createIngest(config, { twin, clock });
+    const { twin, config, clock, metrics } = setupTwin();
+    const ingest = createIngest(config, { twin, clock, metrics });
     await ingest.shutdown();
     await ingest.start();
     expect(await ingest.reload()).toEqual([]);
@@ -23,8 +23,8 @@ describe('createIngest', () => {
   it('joins inventory hosts with telemetry hosts, and reloads', async () => {
     const file = join(dir, 'dc.yaml');
     writeFileSync(file, 'sites:\n  - id: ams1\n    rooms:\n      - id: a\n        racks:\n          - id: r1\n            hosts: [web-3]\n');
-    const { twin, config, clock } = setupTwin((c) => (c.inventory.file = file));
-    const ingest = createIngest(config, { twin, clock });
+    const { twin, config, clock, metrics } = setupTwin((c) => (c.inventory.file = file));
+    const ingest = createIngest(config, { twin, clock, metrics });
     await ingest.start();
     ingest.metrics.consumeMetrics(
       metricsData({ 'host.name': 'web-3' }, { name: 'cpu', description: '', unit: '1', metadata: {}, data: { type: 'gauge', dataPoints: [numberPoint(1, 0.4)] } }),
@@ -49,8 +49,8 @@ describe('createIngest', () => {
   it('fails to start on a broken inventory, listing every problem', async () => {
     const file = join(dir, 'dc.csv');
     writeFileSync(file, 'type,id,parent\nrack,r1,\nroom,x,\n');
-    const { twin, config, clock } = setupTwin((c) => (c.inventory.file = file));
-    const ingest = createIngest(config, { twin, clock });
+    const { twin, config, clock, metrics } = setupTwin((c) => (c.inventory.file = file));
+    const ingest = createIngest(config, { twin, clock, metrics });
     await expect(ingest.start()).rejects.toEqual(
       new InventoryError(['dc.csv:2: column parent: required', 'dc.csv:3: column parent: required']),
     );

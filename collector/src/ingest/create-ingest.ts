@@ -3,12 +3,16 @@ import { createLogsIngest } from './logs-ingest';
 import { createMetricsIngest } from './metrics-ingest';
 import { createTracesIngest } from './traces-ingest';
 import type { LogsConsumer, MetricsConsumer, TracesConsumer } from '../otlp';
-import type { Clock, Twin } from '../model';
+import type { Clock, MetricsRegistry, Twin } from '../model';
 import type { TwinConfig } from './config';
+import type { SpanSink } from './span-sink';
 
 export interface IngestSettings {
   twin: Twin;
   clock: Clock;
+  metrics: MetricsRegistry;
+  /** How often span sinks expire and flush (ms); tests call `tick` themselves with 0. */
+  tickIntervalMs?: number;
 }
 
 /** Thrown by `start` when the inventory cannot be used; `problems` lists every one. */
@@ -28,6 +32,13 @@ export interface Ingest {
   /** Reads the inventory again: [] when applied, else every problem (the previous one stays). */
   reload(): Promise<string[]>;
   shutdown(): Promise<void>;
+  /** Runs the span sinks' expiry and window flushes now (the timer does it every second). */
+  tick(): void;
+}
+
+/** The processors that read spans one by one; each gets every span with its service. */
+function createSpanSinks(_config: TwinConfig, _settings: IngestSettings): SpanSink[] {
+  return [];
 }
 
 /** The processors that turn decoded OTLP and the inventory into twin state. */
@@ -41,15 +52,27 @@ export function createIngest(config: TwinConfig, settings: IngestSettings): Inge
     applyInventory(result.graph);
     return [];
   };
+  const sinks = createSpanSinks(config, settings);
+  const tick = () => {
+    const now = settings.clock.now();
+    for (const sink of sinks) sink.tick(now);
+  };
+  let timer: NodeJS.Timeout | undefined;
   return {
-    traces: createTracesIngest(twin, config, settings),
+    traces: createTracesIngest(twin, config, settings, sinks),
     metrics: createMetricsIngest(twin, config, settings),
     logs: createLogsIngest(twin, config, settings),
     async start() {
       const problems = await reload();
       if (problems.length > 0) throw new InventoryError(problems);
+      const interval = settings.tickIntervalMs ?? 1000;
+      if (interval > 0 && sinks.length > 0) timer ??= setInterval(tick, interval).unref();
     },
     reload,
-    async shutdown() {},
+    async shutdown() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+    tick,
   };
 }

@@ -3,13 +3,20 @@ import { applyResource, resolveResource } from './resource-entities';
 import type { TracesConsumer, TracesData } from '../otlp';
 import type { Clock, Twin } from '../model';
 import type { TwinConfig } from './config';
+import type { SpanSink } from './span-sink';
 
 /**
  * Traces -> the entities and relations of the spans' resources, and per service the spans
  * received: `spans.received` (running total) and `spans.received.rate` (per second, by
- * arrival). The service graph from span pairs is built elsewhere (a later issue).
+ * arrival). Each span then goes to every sink (the service graph, the process twins) with the
+ * service it came from, the resource resolved once.
  */
-export function createTracesIngest(twin: Twin, config: TwinConfig, settings: { clock: Clock }): TracesConsumer {
+export function createTracesIngest(
+  twin: Twin,
+  config: TwinConfig,
+  settings: { clock: Clock },
+  sinks: readonly SpanSink[] = [],
+): TracesConsumer {
   const maxValueLength = config.limits.maxAttributeValueLength;
   const arrivals = createArrivalRate(settings.clock, config.limits.maxSeriesState, () =>
     twin.recordDrop('series_state_evicted'),
@@ -21,6 +28,14 @@ export function createTracesIngest(twin: Twin, config: TwinConfig, settings: { c
         const resource = resolveResource(rs.resource.attributes, config.identity, maxValueLength);
         applyResource(twin, resource);
         const service = resource.locals.service;
+        if (sinks.length > 0) {
+          const origin = {
+            serviceId: service === undefined ? undefined : `service:${service}`,
+            serviceName: resource.entities.find((e) => e.type === 'service')?.name,
+            resource: rs.resource.attributes,
+          };
+          for (const ss of rs.scopeSpans) for (const span of ss.spans) for (const sink of sinks) sink.consumeSpan(span, origin);
+        }
         if (service === undefined) continue;
         let spans = 0;
         for (const ss of rs.scopeSpans) spans += ss.spans.length;

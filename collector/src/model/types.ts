@@ -3,7 +3,19 @@
 export const LEVELS = ['component', 'asset', 'system', 'process', 'enterprise'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const RELATION_TYPES = ['calls', 'runs_on', 'contains', 'cools', 'powers', 'depends_on', 'routes_via'] as const;
+/** calls, database and messaging are service-graph edges (caller -> callee); part_of links a process twin to its services. */
+export const RELATION_TYPES = [
+  'calls',
+  'database',
+  'messaging',
+  'part_of',
+  'runs_on',
+  'contains',
+  'cools',
+  'powers',
+  'depends_on',
+  'routes_via',
+] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 /** Attribute values kept on entities: scalars only (arrays and maps are stored as JSON text). */
