@@ -18,6 +18,7 @@ export type {
   TwinChange,
   TwinStats,
   TwinReader,
+  ServiceGraphStats,
   EntityInput,
   TwinWriter,
   Twin,

@@ -181,3 +181,22 @@ export interface TwinWriter {
 
 /** The twin: the read side the API uses and the write side ingest uses, over one graph store. */
 export interface Twin extends TwinReader, TwinWriter {}
+
+/**
+ * How span pairing is going, so a user can see why an edge is missing: spans waiting for their
+ * partner, edges completed, and what expired unpaired or was dropped, by span kind.
+ */
+export interface ServiceGraphStats {
+  /** Half-edges waiting for their partner now. */
+  pending: number;
+  /** The store's capacity (twin.service_graph.max_pending). */
+  capacity: number;
+  /** Client/server and producer/consumer pairs completed. */
+  paired: number;
+  /** Half-edges that expired unpaired, by the kind of the span that waited: client, server, producer, consumer. */
+  expired: Record<string, number>;
+  /** Of the expired ones, how many became edges to or from a virtual node. */
+  virtualEdges: number;
+  /** Spans turned away because the store was full, by kind. */
+  dropped: Record<string, number>;
+}
