@@ -1,6 +1,7 @@
 /** Formats benchmark results as the lines `npm run bench` prints, with PASS/FAIL against the targets of issue 2. */
 import type { FullPathBenchResult, SignalBenchResult } from './full-path-bench';
 import type { MemoryBenchResult } from './memory-bench';
+import type { ServiceGraphBenchResult } from './service-graph-bench';
 
 export const TARGETS = {
   /** Full path over protobufjs decode-only. */
@@ -72,5 +73,13 @@ export function memoryLines(m: MemoryBenchResult): string[] {
     `  per signal, 1 point                   ${count(m.bytesPerSignalOnePoint).padStart(6)} B  (${count(m.signals)} signals)`,
     `  per signal, full history (${m.historyCapacity} points) ${count(m.bytesPerSignalFullHistory).padStart(6)} B  ` +
       `(the points alone: ${count(m.historyCapacity * 16)} B)`,
+  ];
+}
+
+export function serviceGraphLines(g: ServiceGraphBenchResult): string[] {
+  return [
+    `service graph  ${count(g.pairs)} client/server pairs over ${g.services} services per round, median of ${g.rounds} rounds (a window flush each)`,
+    `  spans through the graph builder       ${count(g.spansPerSecond).padStart(9)} spans/s`,
+    `  per in-flight span (${count(g.pendingSpans)} pending)   ${count(g.bytesPerPendingSpan).padStart(6)} B  (V8 heap + array buffers after gc)`,
   ];
 }

@@ -6,7 +6,8 @@
  */
 import { runFullPathBench } from './full-path-bench';
 import { runMemoryBench } from './memory-bench';
-import { headerLines, memoryLines, throughputLines, twinLine } from './report';
+import { headerLines, memoryLines, serviceGraphLines, throughputLines, twinLine } from './report';
+import { runServiceGraphBench } from './service-graph-bench';
 
 function main(): void {
   const throughput = runFullPathBench({ traceRequests: 200, metricRequests: 200, rounds: 7, warmupRounds: 3 });
@@ -25,6 +26,8 @@ function main(): void {
   console.log(lines.join('\n'));
   const memory = runMemoryBench({ services: 400, instances: 8000, hosts: 1600 });
   console.log(memoryLines(memory).join('\n'));
+  const graph = runServiceGraphBench({ pairs: 100_000, services: 40, rounds: 5, pending: 100_000 });
+  console.log(serviceGraphLines(graph).join('\n'));
 }
 
 main();

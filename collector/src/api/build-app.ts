@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Authorize, Clock, MetricsRegistry, TwinReader } from '../model';
+import { twinHistoryConfigSchema } from '../model';
+import type { Authorize, Clock, MetricsRegistry, ServiceGraphStats, TwinReader } from '../model';
 import type { ApiConfig } from './config';
 import { registerEntityRoutes } from './entities-routes';
 import { errorBody, installErrorHandling } from './errors';
@@ -11,6 +12,7 @@ import type { RouteDoc } from './openapi-document';
 import { registerOpsRoutes } from './ops-routes';
 import type { MetricsScrape, ReadyState } from './ops-routes';
 import './route-config';
+import { registerServiceGraphStatsRoute } from './service-graph-stats-route';
 import { registerSignalsRoute } from './signals-route';
 import { createSseHub, systemTimers } from './sse-hub';
 import type { SseHub, Timers } from './sse-hub';
@@ -28,6 +30,10 @@ export interface ApiServerSettings {
   ready: () => ReadyState;
   /** The collector's version, shown in the OpenAPI document. */
   version: string;
+  /** The service graph's pairing counts (its builder's stats()); without it the route answers 503. */
+  serviceGraphStats?: () => ServiceGraphStats;
+  /** The twin's twin.history.retention_seconds: how far back topology `at` may go (default 3600). */
+  historyRetentionSeconds?: number;
   clock?: Clock;
   timers?: Timers;
   logger?: ErrorLogger;
@@ -94,7 +100,13 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
   const now = () => (settings.clock ? settings.clock.now() : Date.now());
   registerEntityRoutes(app, settings.twin);
   registerSignalsRoute(app, settings.twin, now);
-  registerTopologyRoute(app, settings.twin);
+  registerTopologyRoute(app, settings.twin, {
+    now,
+    idleMs: config.topologyEdgeIdleSeconds * 1000,
+    statsMaxAgeMs: config.topologyStatsMaxAgeSeconds * 1000,
+    retentionMs: (settings.historyRetentionSeconds ?? twinHistoryConfigSchema.defaultValue.retentionSeconds) * 1000,
+  });
+  registerServiceGraphStatsRoute(app, settings.serviceGraphStats);
   registerStreamRoute(app, hub, config.sseMaxClients);
   registerOpsRoutes(app, settings.ready, settings.metrics);
   let document: unknown;

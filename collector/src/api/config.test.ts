@@ -18,17 +18,25 @@ function parseAuth(raw: unknown): { config: AuthConfig; errors: string[] } {
 
 describe('api config', () => {
   it('has defaults that validate', () => {
-    expect(defaultApiConfig()).toEqual({ endpoint: '127.0.0.1:8088', keepaliveSeconds: 15, sseMaxClients: 100, sseMaxBufferedEvents: 1000 });
+    expect(defaultApiConfig()).toEqual({
+      endpoint: '127.0.0.1:8088',
+      keepaliveSeconds: 15,
+      sseMaxClients: 100,
+      sseMaxBufferedEvents: 1000,
+      topologyEdgeIdleSeconds: 300,
+      topologyStatsMaxAgeSeconds: 120,
+    });
     expect(validateAuthConfig(defaultAuthConfig(), {})).toEqual([]);
   });
 
   it('reports schema problems with their paths', () => {
     const errors: string[] = [];
-    apiConfigSchema.parse({ keepalive_seconds: 0, sse_max_buffered_events: 'many', cors: true }, 'api', errors);
+    apiConfigSchema.parse({ keepalive_seconds: 0, sse_max_buffered_events: 'many', topology_edge_idle_seconds: 0, cors: true }, 'api', errors);
     expect(errors).toEqual([
       'api.cors: unknown key',
       'api.keepalive_seconds: must be an integer from 1 to 3600, got 0',
       'api.sse_max_buffered_events: must be a positive integer, got "many"',
+      'api.topology_edge_idle_seconds: must be a positive integer, got 0',
     ]);
   });
 
@@ -47,8 +55,9 @@ describe('api config', () => {
     const text = renderDefaults(apiConfigSchema) + renderDefaults(authConfigSchema);
     expect(text).toContain('endpoint: "127.0.0.1:8088"\n');
     expect(text).toContain('tokens: []\n');
-    expect(text.split('\n').filter((line) => /^\s*[a-z_]+:/.test(line))).toHaveLength(5);
-    expect(text.split('\n').filter((line) => /^\s*#/.test(line))).toHaveLength(5);
+    expect(text).toContain('topology_edge_idle_seconds: 300\n');
+    expect(text.split('\n').filter((line) => /^\s*[a-z_]+:/.test(line))).toHaveLength(7);
+    expect(text.split('\n').filter((line) => /^\s*#/.test(line))).toHaveLength(7);
   });
 });
 

@@ -23,6 +23,17 @@ export const apiConfigSchema = obj(
       'events queued for one stream client that is not reading; past this the client is disconnected, so it never slows ingest',
       { min: 1 },
     ),
+    // Five minutes outlasts the pauses of ordinary traffic (a batch job, a quiet night hour) yet
+    // clears a renamed or removed service's edges before anyone mistakes them for live ones.
+    topology_edge_idle_seconds: int(300, 'calls, database, messaging and part_of edges silent longer than this disappear from /api/v1/topology', {
+      min: 1,
+    }),
+    // Two metric export intervals at the SDKs' default of 60 s, and eight service-graph windows.
+    topology_stats_max_age_seconds: int(
+      120,
+      'a node or edge statistic older than this at the moment shown counts as no traffic (health unknown) in /api/v1/topology',
+      { min: 1 },
+    ),
   },
   'the HTTP API: REST queries, the event stream, /metrics, /healthz, /readyz (no CORS: Grafana calls it through its backend proxy)',
 );

@@ -47,9 +47,10 @@ describe('GET /api/v1/openapi.json', () => {
       ['get', '/api/v1/entities', ['query:type', 'query:level', 'query:name', 'query:limit', 'query:offset', 'query:attr.<key>']],
       ['get', '/api/v1/entities/{id}', ['path:id!']],
       ['get', '/api/v1/openapi.json', []],
+      ['get', '/api/v1/service-graph/stats', []],
       ['get', '/api/v1/signals', ['query:entity!', 'query:name!', 'query:from', 'query:to', 'query:step']],
       ['get', '/api/v1/stream', ['query:kinds']],
-      ['get', '/api/v1/topology', ['query:type', 'query:level']],
+      ['get', '/api/v1/topology', ['query:view', 'query:focus', 'query:depth', 'query:at', 'query:type', 'query:level']],
       ['get', '/healthz', []],
       ['get', '/metrics', []],
       ['get', '/readyz', []],
@@ -65,6 +66,7 @@ describe('GET /api/v1/openapi.json', () => {
       ['/api/v1/entities', [{ bearer: [] }], 'read'],
       ['/api/v1/entities/{id}', [{ bearer: [] }], 'read'],
       ['/api/v1/openapi.json', [], undefined],
+      ['/api/v1/service-graph/stats', [{ bearer: [] }], 'read'],
       ['/api/v1/signals', [{ bearer: [] }], 'read'],
       ['/api/v1/stream', [{ bearer: [] }], 'read'],
       ['/api/v1/topology', [{ bearer: [] }], 'read'],
@@ -88,6 +90,21 @@ describe('GET /api/v1/openapi.json', () => {
       content: { 'text/event-stream': { schema: { type: 'string' } } },
     });
     expect(doc.paths['/metrics'].get.responses['200'].content).toEqual({ 'text/plain': { schema: { type: 'string' } } });
+    const topology = doc.paths['/api/v1/topology'].get;
+    expect(topology.parameters.slice(0, 3).map((p: { schema: unknown }) => p.schema)).toEqual([
+      { type: 'string', enum: ['services', 'infra', 'all'], default: 'all' },
+      { type: 'string', minLength: 1 },
+      { type: 'integer', minimum: 0, maximum: 10, default: 2 },
+    ]);
+    expect(Object.keys(topology.responses)).toEqual(['200', '400', '401', '403', '404']);
+    expect(topology.responses['200'].content['application/json'].schema.properties.nodes.items.required).toEqual([
+      'id', 'type', 'level', 'title', 'subtitle', 'virtual', 'health', 'stats', 'firstSeen', 'lastSeen',
+    ]);
+    const stats = doc.paths['/api/v1/service-graph/stats'].get;
+    expect(Object.keys(stats.responses)).toEqual(['200', '401', '403', '503']);
+    expect(stats.responses['200'].content['application/json'].schema.required).toEqual([
+      'pending', 'capacity', 'paired', 'expired', 'virtualEdges', 'dropped',
+    ]);
     expect(doc.paths['/api/v1/entities'].get.parameters[3]).toEqual({
       name: 'limit',
       in: 'query',

@@ -106,10 +106,38 @@ export const entityDetailSchema = {
   },
 };
 
+export const healthSchema = {
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: {
+      type: 'string',
+      enum: ['ok', 'degraded', 'failing', 'unknown'],
+      description: 'services and flows by error ratio: ok below 1 %, degraded below 5 %, failing from 5 %, unknown without traffic; other nodes by hw.status, else unknown',
+    },
+    score: { type: ['number', 'null'], minimum: 0, maximum: 1, description: '1 when all is well, 0 at worst; absent when unknown' },
+  },
+};
+
 export const topologyNodeSchema = {
   type: 'object',
-  required: [...entityRequired, 'signals'],
-  properties: { ...entityProperties, signals: { type: 'array', items: signalSummarySchema } },
+  required: ['id', 'type', 'level', 'title', 'subtitle', 'virtual', 'health', 'stats', 'firstSeen', 'lastSeen'],
+  properties: {
+    id: entityProperties.id,
+    type: { type: 'string' },
+    level: { type: 'string', enum: [...LEVELS] },
+    title: { type: 'string', description: 'the entity name' },
+    subtitle: { type: 'string', description: '"virtual <type>" for nodes that send no telemetry, else the namespace or hardware type, else the type' },
+    virtual: { type: 'boolean', description: 'a node the service graph inferred from its peers (user, unknown, database, messaging, external, service)' },
+    parent: entityProperties.parent,
+    health: healthSchema,
+    stats: {
+      ...statsMap,
+      description: 'services and flows: requests_per_second, error_ratio, latency_p95_seconds, where recent enough',
+    },
+    firstSeen: millis('milliseconds since the epoch'),
+    lastSeen: millis('milliseconds since the epoch'),
+  },
 };
 
 export const topologyEdgeSchema = {
@@ -117,11 +145,32 @@ export const topologyEdgeSchema = {
   required: ['id', 'source', 'target', 'type', 'stats', 'firstSeen', 'lastSeen'],
   properties: {
     id: { type: 'string', description: '<type>:<source>-><target>' },
-    source: { type: 'string', description: 'the relation\'s from entity' },
+    source: { type: 'string', description: 'the relation\'s from entity (the caller of a calls edge)' },
     target: { type: 'string', description: 'the relation\'s to entity' },
     type: { type: 'string', enum: [...RELATION_TYPES] },
-    stats: statsMap,
+    stats: {
+      ...statsMap,
+      description:
+        'service-graph edges: requests_per_second, failed_per_second, error_ratio, client/server latency and messaging delay p50/p95/p99 (seconds), and now also requests_total, failed_total; part_of: critical_path_share, critical_path_seconds; a service\'s runs_on: instances',
+    },
     firstSeen: millis('milliseconds since the epoch'),
     lastSeen: millis('milliseconds since the epoch'),
+  },
+};
+
+export const serviceGraphStatsSchema = {
+  type: 'object',
+  required: ['pending', 'capacity', 'paired', 'expired', 'virtualEdges', 'dropped'],
+  properties: {
+    pending: { type: 'number', description: 'half-edges waiting for their partner now' },
+    capacity: { type: 'number', description: 'the store\'s capacity (twin.service_graph.max_pending)' },
+    paired: { type: 'number', description: 'client/server and producer/consumer pairs completed' },
+    expired: {
+      type: 'object',
+      additionalProperties: { type: 'number' },
+      description: 'half-edges that expired unpaired, by the kind of the span that waited: client, server, producer, consumer',
+    },
+    virtualEdges: { type: 'number', description: 'of the expired ones, how many became edges to or from a virtual node' },
+    dropped: { type: 'object', additionalProperties: { type: 'number' }, description: 'spans turned away because the store was full, by kind' },
   },
 };

@@ -55,6 +55,8 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
     clock,
     logger,
     ready: () => (receiving ? { ready: true } : { ready: false, reason: 'the OTLP receivers are not listening' }),
+    historyRetentionSeconds: config.twin.history.retentionSeconds,
+    serviceGraphStats: () => ingest.serviceGraphStats(),
   });
 
   let stopping: Promise<void> | undefined;

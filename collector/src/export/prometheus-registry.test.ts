@@ -98,3 +98,43 @@ describe('createPrometheusRegistry', () => {
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
   });
 });
+
+describe('weighted histograms', () => {
+  it('renders cumulative buckets, sum and count, with weights and labels in declared order', async () => {
+    const registry = createPrometheusRegistry({ defaultMetrics: false });
+    const latency = registry.histogram('twinops_latency_seconds', 'Latency.', ['server', 'client'], [0.1, 0.5]);
+    latency.observe({ client: 'a', server: 'b' }, 0.05);
+    latency.observe({ client: 'a', server: 'b' }, 0.3, 2);
+    latency.observe({ client: 'a', server: 'b' }, 0.5, 0.5);
+    latency.observe({ client: 'a', server: 'b' }, 7);
+    latency.observe({ client: 'c', server: 'b' }, 0.1, 4);
+    latency.observe({ client: 'c', server: 'b' }, Number.NaN);
+    latency.observe({ client: 'c', server: 'b' }, 1, 0);
+    expect(registry.histogram('twinops_latency_seconds', 'Latency.', ['server', 'client'], [0.1, 0.5])).toBe(latency);
+    expect(await registry.metrics()).toBe(
+      [
+        '# HELP twinops_latency_seconds Latency.',
+        '# TYPE twinops_latency_seconds histogram',
+        'twinops_latency_seconds_bucket{server="b",client="a",le="0.1"} 1',
+        'twinops_latency_seconds_bucket{server="b",client="a",le="0.5"} 3.5',
+        'twinops_latency_seconds_bucket{server="b",client="a",le="+Inf"} 4.5',
+        'twinops_latency_seconds_sum{server="b",client="a"} 7.9',
+        'twinops_latency_seconds_count{server="b",client="a"} 4.5',
+        'twinops_latency_seconds_bucket{server="b",client="c",le="0.1"} 4',
+        'twinops_latency_seconds_bucket{server="b",client="c",le="0.5"} 4',
+        'twinops_latency_seconds_bucket{server="b",client="c",le="+Inf"} 4',
+        'twinops_latency_seconds_sum{server="b",client="c"} 0.4',
+        'twinops_latency_seconds_count{server="b",client="c"} 4',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a histogram under a name already used by another kind', () => {
+    const registry = createPrometheusRegistry({ defaultMetrics: false });
+    registry.counter('twinops_h', 'H.', ['a']);
+    expect(() => registry.histogram('twinops_h', 'H.', ['a'], [1])).toThrow(
+      'metric twinops_h is already registered as a counter with labels [a]; cannot register it as a histogram with labels [a]',
+    );
+  });
+});

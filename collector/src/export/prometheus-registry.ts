@@ -1,5 +1,6 @@
 import { Counter as PromCounter, Gauge as PromGauge, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Counter, Gauge, Labels, MetricsRegistry } from '../model';
+import { createWeightedHistogram } from './weighted-histogram';
+import type { Counter, Gauge, Histogram, Labels, MetricsRegistry } from '../model';
 
 /** The MetricsRegistry behind /metrics: what components report, in the Prometheus text format. */
 export interface PrometheusRegistry extends MetricsRegistry {
@@ -18,13 +19,14 @@ export interface PrometheusRegistrySettings {
   defaultMetrics?: boolean;
 }
 
-type Kind = 'counter' | 'gauge' | 'observable gauge';
+type Kind = 'counter' | 'gauge' | 'observable gauge' | 'histogram';
 
 interface Registered {
   kind: Kind;
   labelNames: readonly string[];
   counter?: Counter;
   gauge?: Gauge;
+  histogram?: Histogram;
   /** Observable gauges read through this slot, so a second registration replaces the reader. */
   read?: () => number;
 }
@@ -71,6 +73,14 @@ export function createPrometheusRegistry(settings: PrometheusRegistrySettings = 
       const gauge: Gauge = { set: (labels: Labels, value: number) => metric.set(labels, value) };
       registered.set(name, { kind: 'gauge', labelNames, gauge });
       return gauge;
+    },
+
+    histogram(name: string, help: string, labelNames: readonly string[], buckets: readonly number[]): Histogram {
+      const found = lookup(name, 'histogram', labelNames);
+      if (found?.histogram) return found.histogram;
+      const histogram = createWeightedHistogram(registry, name, help, labelNames, buckets);
+      registered.set(name, { kind: 'histogram', labelNames, histogram });
+      return histogram;
     },
 
     observableGauge(name: string, help: string, read: () => number): void {

@@ -1,5 +1,7 @@
 import { bool, list, obj, str } from '../config';
 import { twinHistoryConfigSchema, twinLimitsConfigSchema, validateTwinModelConfig } from '../model';
+import { processesConfigSchema } from './process-twins';
+import { serviceGraphConfigSchema, validateServiceGraphConfig } from './service-graph';
 import type { ValueOf } from '../config';
 
 const keys = (defaults: string[], doc: string) => list(str('', 'an attribute key'), defaults, doc);
@@ -39,6 +41,8 @@ export const twinConfigSchema = obj({
   history: twinHistoryConfigSchema,
   identity: identityConfigSchema,
   inventory: inventoryConfigSchema,
+  processes: processesConfigSchema,
+  service_graph: serviceGraphConfigSchema,
 });
 
 export type IdentityKeysConfig = ValueOf<typeof identityKeysConfigSchema>;
@@ -60,5 +64,6 @@ export function validateTwinConfig(config: TwinConfig, path = 'twin'): string[] 
   for (const [type, list] of Object.entries(config.identity.keys)) {
     if (list.some((key) => key === '')) errors.push(`${path}.identity.keys.${type}: must not contain an empty key`);
   }
+  errors.push(...validateServiceGraphConfig(config.serviceGraph, `${path}.service_graph`));
   return errors;
 }

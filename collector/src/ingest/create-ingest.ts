@@ -1,11 +1,14 @@
 import { createInventoryApplier, loadInventory } from './inventory';
 import { createLogsIngest } from './logs-ingest';
 import { createMetricsIngest } from './metrics-ingest';
+import { createProcessTwins } from './process-twins';
+import { createServiceGraph } from './service-graph';
 import { createTracesIngest } from './traces-ingest';
 import type { LogsConsumer, MetricsConsumer, TracesConsumer } from '../otlp';
-import type { Clock, MetricsRegistry, Twin } from '../model';
+import type { Clock, MetricsRegistry, ServiceGraphStats, Twin } from '../model';
 import type { TwinConfig } from './config';
 import type { SpanSink } from './span-sink';
+import type { ServiceGraph } from './service-graph';
 
 export interface IngestSettings {
   twin: Twin;
@@ -34,11 +37,15 @@ export interface Ingest {
   shutdown(): Promise<void>;
   /** Runs the span sinks' expiry and window flushes now (the timer does it every second). */
   tick(): void;
+  /** How span pairing goes in the service graph (pending, paired, expired and dropped by kind). */
+  serviceGraphStats(): ServiceGraphStats;
 }
 
 /** The processors that read spans one by one; each gets every span with its service. */
-function createSpanSinks(_config: TwinConfig, _settings: IngestSettings): SpanSink[] {
-  return [];
+function createSpanSinks(config: TwinConfig, settings: IngestSettings, serviceGraph: ServiceGraph): SpanSink[] {
+  const sinks: SpanSink[] = [serviceGraph];
+  if (config.processes.enabled) sinks.push(createProcessTwins(config.processes, settings));
+  return sinks;
 }
 
 /** The processors that turn decoded OTLP and the inventory into twin state. */
@@ -52,7 +59,8 @@ export function createIngest(config: TwinConfig, settings: IngestSettings): Inge
     applyInventory(result.graph);
     return [];
   };
-  const sinks = createSpanSinks(config, settings);
+  const serviceGraph = createServiceGraph(config.serviceGraph, settings);
+  const sinks = createSpanSinks(config, settings, serviceGraph);
   const tick = () => {
     const now = settings.clock.now();
     for (const sink of sinks) sink.tick(now);
@@ -74,5 +82,6 @@ export function createIngest(config: TwinConfig, settings: IngestSettings): Inge
       timer = undefined;
     },
     tick,
+    serviceGraphStats: () => serviceGraph.stats(),
   };
 }

@@ -15,7 +15,7 @@ export interface TestCollector {
   logs: string[];
   /** GET a JSON document from the API. */
   getJson<T = unknown>(path: string): Promise<{ status: number; body: T }>;
-  /** The value of one series in the Prometheus text of /metrics (0 when absent). */
+  /** The value of the first series in /metrics with this name and at least these labels (0 when absent). */
   metricValue(series: string): Promise<number>;
   stop(): Promise<void>;
 }
@@ -53,11 +53,27 @@ export async function startTestCollector(raw: Record<string, unknown> = {}, env:
     },
     async metricValue(series: string) {
       const text = await (await fetch(`${apiUrl}/metrics`)).text();
-      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-      return line ? Number(line.slice(series.length + 1)) : 0;
+      const wanted = parseSeries(series);
+      for (const line of text.split('\n')) {
+        if (line.startsWith('#') || line === '') continue;
+        const at = line.lastIndexOf(' ');
+        const found = parseSeries(line.slice(0, at));
+        const matches = found.name === wanted.name && Object.entries(wanted.labels).every(([k, v]) => found.labels[k] === v);
+        if (matches) return Number(line.slice(at + 1));
+      }
+      return 0;
     },
     stop: () => collector.shutdown(),
   };
+}
+
+/** `name{a="1",b="2"}` -> name and labels; a series given with fewer labels matches any with those. */
+function parseSeries(series: string): { name: string; labels: Record<string, string> } {
+  const brace = series.indexOf('{');
+  if (brace < 0) return { name: series, labels: {} };
+  const labels: Record<string, string> = {};
+  for (const match of series.slice(brace).matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[match[1]] = match[2];
+  return { name: series.slice(0, brace), labels };
 }
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
