@@ -130,6 +130,29 @@ describe('weighted histograms', () => {
     );
   });
 
+  it('binds a series that appears at its first observation and is the same series observe feeds', async () => {
+    const registry = createPrometheusRegistry({ defaultMetrics: false });
+    const latency = registry.histogram('twinops_bound_seconds', 'Bound.', ['server', 'client'], [0.1]);
+    const bound = latency.bind({ client: 'a', server: 'b' });
+    bound.observe(Number.NaN);
+    bound.observe(1, 0);
+    expect(await registry.metrics()).toBe('# HELP twinops_bound_seconds Bound.\n# TYPE twinops_bound_seconds histogram\n');
+    bound.observe(0.05);
+    latency.observe({ server: 'b', client: 'a' }, 0.3, 2);
+    bound.observe(0.2, 0.5);
+    expect(await registry.metrics()).toBe(
+      [
+        '# HELP twinops_bound_seconds Bound.',
+        '# TYPE twinops_bound_seconds histogram',
+        'twinops_bound_seconds_bucket{server="b",client="a",le="0.1"} 1',
+        'twinops_bound_seconds_bucket{server="b",client="a",le="+Inf"} 3.5',
+        'twinops_bound_seconds_sum{server="b",client="a"} 0.75',
+        'twinops_bound_seconds_count{server="b",client="a"} 3.5',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a histogram under a name already used by another kind', () => {
     const registry = createPrometheusRegistry({ defaultMetrics: false });
     registry.counter('twinops_h', 'H.', ['a']);

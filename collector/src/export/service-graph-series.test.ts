@@ -41,6 +41,7 @@ describe("Grafana's service-graph series at /metrics", () => {
     const clock = { now: () => now };
     const twin = createTwin(defaultTwinModelConfig(), { clock, metrics: createPrometheusRegistry({ defaultMetrics: false }) });
     const config = { ...defaultServiceGraphConfig(), latencyBucketsSeconds: [0.1, 1] };
+    for (const id of ['service:shop/frontend', 'service:checkout']) twin.upsertEntity({ id, type: 'service', level: 'system' });
     const graph = createServiceGraph(config, { twin, clock, metrics: registry });
     // frontend (namespace shop) calls checkout twice (one fails on the server); a root span of checkout has no caller.
     graph.consumeSpan(span(SpanKind.CLIENT, '1'.repeat(16), '', 0, 300), origin('frontend', 'shop'));

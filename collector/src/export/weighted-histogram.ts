@@ -1,5 +1,5 @@
 import type { Metric, Registry } from 'prom-client';
-import type { Histogram, Labels } from '../model';
+import type { BoundHistogram, Histogram, Labels } from '../model';
 
 interface Series {
   labels: Labels;
@@ -50,22 +50,40 @@ export function createWeightedHistogram(
   // declared union of its own metric classes.
   registry.registerMetric(metric as unknown as Metric);
 
+  // The series of a label set, created at its first observation (a series appears on /metrics
+  // only once observed). Shared by `observe` and the bound handles, which find it once.
+  const seriesOf = (labels: Labels): Series => {
+    const ordered: Labels = {};
+    for (const label of labelNames) ordered[label] = labels[label] ?? '';
+    const key = labelNames.map((l) => ordered[l]).join('\u0000');
+    let s = series.get(key);
+    if (!s) {
+      s = { labels: ordered, counts: new Float64Array(les.length), sum: 0, count: 0 };
+      series.set(key, s);
+    }
+    return s;
+  };
+  const add = (s: Series, value: number, weight: number) => {
+    let i = 0;
+    while (i < bounds.length && value > bounds[i]) i++;
+    s.counts[i] += weight;
+    s.sum += value * weight;
+    s.count += weight;
+  };
+
   return {
     observe(labels: Labels, value: number, weight = 1) {
       if (!Number.isFinite(value) || !(weight > 0)) return;
-      const ordered: Labels = {};
-      for (const label of labelNames) ordered[label] = labels[label] ?? '';
-      const key = labelNames.map((l) => ordered[l]).join('\u0000');
-      let s = series.get(key);
-      if (!s) {
-        s = { labels: ordered, counts: new Float64Array(les.length), sum: 0, count: 0 };
-        series.set(key, s);
-      }
-      let i = 0;
-      while (i < bounds.length && value > bounds[i]) i++;
-      s.counts[i] += weight;
-      s.sum += value * weight;
-      s.count += weight;
+      add(seriesOf(labels), value, weight);
+    },
+    bind(labels: Labels): BoundHistogram {
+      let s: Series | undefined;
+      return {
+        observe(value: number, weight = 1) {
+          if (!Number.isFinite(value) || !(weight > 0)) return;
+          add((s ??= seriesOf(labels)), value, weight);
+        },
+      };
     },
   };
 }

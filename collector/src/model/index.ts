@@ -24,7 +24,7 @@ export type {
   Twin,
 } from './types';
 export { InMemoryMetricsRegistry } from './metrics-registry';
-export type { Labels, Counter, Gauge, Histogram, MetricsRegistry } from './metrics-registry';
+export type { Labels, Counter, Gauge, Histogram, BoundHistogram, MetricsRegistry } from './metrics-registry';
 export { createTwin } from './twin';
 export type { Clock, TwinSettings } from './twin';
 export {

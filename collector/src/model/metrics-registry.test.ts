@@ -14,4 +14,13 @@ describe('InMemoryMetricsRegistry histograms', () => {
     expect(registry.get('x_seconds_count', { a: '1' })).toBe(3.5);
     expect(registry.get('x_seconds_count', { a: '2' })).toBe(0);
   });
+
+  it('feeds the same series through a bound handle', () => {
+    const registry = new InMemoryMetricsRegistry();
+    const h = registry.histogram('x_seconds', 'X.', ['a'], [0.1, 1]);
+    h.bind({ a: '1' }).observe(0.5, 2);
+    h.observe({ a: '1' }, 0.05);
+    expect(registry.get('x_seconds_bucket', { a: '1', le: '1' })).toBe(3);
+    expect(registry.get('x_seconds_count', { a: '1' })).toBe(3);
+  });
 });

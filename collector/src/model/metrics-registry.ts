@@ -16,6 +16,17 @@ export interface Gauge {
 /** A histogram with explicit buckets; `weight` (default 1) counts one observation as many (sampled spans). */
 export interface Histogram {
   observe(labels: Labels, value: number, weight?: number): void;
+  /**
+   * The series of `labels`, resolved once for callers that observe it on a hot path (one per
+   * service-graph edge): the same as `observe(labels, ...)` without finding the series each time.
+   * The series appears (is exported) only at its first observation, as with `observe`.
+   */
+  bind(labels: Labels): BoundHistogram;
+}
+
+/** One series of a Histogram. */
+export interface BoundHistogram {
+  observe(value: number, weight?: number): void;
 }
 
 export interface MetricsRegistry {
@@ -53,7 +64,8 @@ export class InMemoryMetricsRegistry implements MetricsRegistry {
   /** Read back through `get` as the series it renders to: cumulative `_bucket{le}`, `_sum`, `_count`. */
   histogram(name: string, _help: string, _labelNames: readonly string[], buckets: readonly number[]): Histogram {
     this.histograms.set(name, [...buckets]);
-    return {
+    const histogram: Histogram = {
+      bind: (labels) => ({ observe: (value, weight) => histogram.observe(labels, value, weight) }),
       observe: (labels, value, weight = 1) => {
         const key = seriesKey(name, labels);
         let h = this.histogramValues.get(key);
@@ -65,6 +77,7 @@ export class InMemoryMetricsRegistry implements MetricsRegistry {
         h.count += weight;
       },
     };
+    return histogram;
   }
 
   /** The value of one series, 0 when never touched. */

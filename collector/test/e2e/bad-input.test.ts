@@ -75,7 +75,12 @@ function expectStatus(reply: Reply, code: number, message: string | RegExp): voi
 beforeAll(async () => {
   c = await startTestCollector({
     receivers: { otlp: { http: { max_request_body_bytes: LIMIT } } },
-    twin: { limits: { max_entities: MAX_ENTITIES, max_attribute_value_length: MAX_VALUE_LENGTH } },
+    twin: {
+      limits: { max_entities: MAX_ENTITIES, max_attribute_value_length: MAX_VALUE_LENGTH },
+      // Flows from the flood's root spans would be further (bounded) entity_limit drops, arriving
+      // whenever a trace goes quiet; without them the drop count below is exact.
+      processes: { enabled: false },
+    },
   });
   http = c.otlpHttpUrl.slice('http://'.length);
 });
@@ -241,7 +246,8 @@ it('holds exactly max_entities of a million distinct service names, counts the r
   const REQUESTS = 100;
   const PER_REQUEST = 10_000;
   const { body: before } = await c.getJson<{ items: { id: string }[] }>('/api/v1/entities');
-  expect(before.items.map((e) => e.id).sort()).toEqual(['service:huge-values', 'service:steady']);
+  // `user`: the service graph's virtual caller of the huge-values root span.
+  expect(before.items.map((e) => e.id).sort()).toEqual(['service:huge-values', 'service:steady', 'user']);
   const entitiesBefore = before.items.length;
   const droppedBefore = await c.metricValue(dropped('entity_limit'));
   const heapBefore = heapUsedAfterGc();
@@ -258,12 +264,9 @@ it('holds exactly max_entities of a million distinct service names, counts the r
   expect(await entityCount()).toBe(MAX_ENTITIES);
   expect(await c.metricValue('twinops_twin_entities')).toBe(MAX_ENTITIES);
   const admitted = MAX_ENTITIES - entitiesBefore;
-  // Each name turned away is counted when its resource is applied; the service graph asks again
-  // for the callee of each new edge (root SERVER spans get a `user` caller), at most max_edges times.
-  const turnedAway = REQUESTS * PER_REQUEST - admitted;
-  const drops = (await c.metricValue(dropped('entity_limit'))) - droppedBefore;
-  expect(drops).toBeGreaterThanOrEqual(turnedAway);
-  expect(drops).toBeLessThanOrEqual(turnedAway + c.config.twin.serviceGraph.maxEdges + 1);
+  // Each name turned away is counted once, when its resource is applied: the service graph admits
+  // no edge to a service the twin refused, so it never asks again.
+  expect((await c.metricValue(dropped('entity_limit'))) - droppedBefore).toBe(REQUESTS * PER_REQUEST - admitted);
   expect(heapGrowth).toBeLessThan(500 * 1024 * 1024);
   const { body } = await c.getJson<{ signals: { name: string; latest: unknown }[] }>('/api/v1/entities/service:steady');
   expect(body.signals).toEqual([expect.objectContaining({ name: 'room.temperature', latest: { t: T0 / 1e6, v: 21 } })]);

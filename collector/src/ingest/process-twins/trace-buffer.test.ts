@@ -53,6 +53,26 @@ describe('trace buffer', () => {
     expect(buffer.pendingTraces).toBe(1);
   });
 
+  it('hands traces on by their last span when several are touched between expiries', () => {
+    const { buffer, completed, advance, now } = setup();
+    buffer.add('t1', rec('a', '', 'x', 0, 1));
+    buffer.add('t2', rec('b', '', 'x', 0, 1));
+    buffer.add('t3', rec('c', '', 'x', 0, 1));
+    advance(1000);
+    buffer.add('t2', rec('d', 'b', 'x', 0, 1));
+    advance(1000);
+    buffer.add('t1', rec('e', 'a', 'x', 0, 1));
+    advance(9000);
+    expect(buffer.expire(now())).toBe(2);
+    buffer.add('t4', rec('f', '', 'x', 0, 1));
+    advance(1000);
+    expect(buffer.expire(now())).toBe(1);
+    advance(10_000);
+    expect(buffer.expire(now())).toBe(1);
+    expect(completed.map(([traceId]) => traceId)).toEqual(['t3', 't2', 't1', 't4']);
+    expect(buffer.pendingSpans).toBe(0);
+  });
+
   it('drops spans of new traces beyond max_traces, and reports pending traces as a gauge', () => {
     const { buffer, metrics, dropped } = setup({ maxTraces: 2 });
     expect(buffer.add('t1', rec('a', '', 'x', 0, 1))).toBe(true);

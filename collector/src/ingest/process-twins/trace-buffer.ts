@@ -45,15 +45,23 @@ export interface TraceBuffer {
 }
 
 interface PendingTrace {
+  traceId: string;
   spans: SpanRecord[];
   lastMs: number;
+  /** The number of the add that last touched the trace (adds are numbered across all traces). */
+  lastAdd: number;
 }
 
 export const DROPPED_METRIC = 'twinops_process_twins_dropped_total';
 
 /**
- * Assembles spans by trace id in a Map kept in order of last activity: a span moves its trace to
- * the end, so expiry only ever looks at the head and stops at the first trace still active.
+ * Assembles spans by trace id and hands traces on in order of last activity, stopping at the
+ * first one still active. The order is a queue of adds (trace, add number), one per span kept:
+ * an entry whose trace was touched again later is stale and skipped, so the live entries are the
+ * traces in order of their last span, as if each span moved its trace to the end of a list, at
+ * the cost of an array push rather than a Map delete and insert. Stale entries belong to traces
+ * still held (a trace is handed on only when its last entry reaches the head, after all its
+ * earlier ones), so the queue never holds more entries than spans held.
  * It owns no timer: its owner calls `expire(now)`. Both caps turn spans away rather than
  * completing traces early, because a trace cut short would give a wrong entry operation.
  */
@@ -61,6 +69,11 @@ class MapTraceBuffer implements TraceBuffer {
   private readonly traces = new Map<string, PendingTrace>();
   private readonly waitMs: number;
   private spans = 0;
+  private adds = 0;
+  /** The queue of adds from `head` on: the trace touched and the add's number. */
+  private queuedTraces: PendingTrace[] = [];
+  private queuedAdds: number[] = [];
+  private head = 0;
   private readonly dropped;
 
   constructor(
@@ -95,29 +108,50 @@ class MapTraceBuffer implements TraceBuffer {
     let trace = this.traces.get(traceId);
     if (trace === undefined) {
       if (this.traces.size >= this.config.maxTraces) return this.drop('max_traces');
-      trace = { spans: [], lastMs: now };
-    } else {
-      if (trace.spans.length >= this.config.maxSpansPerTrace) return this.drop('max_spans_per_trace');
-      // Re-inserting moves the trace to the end: the Map stays ordered by last activity.
-      this.traces.delete(traceId);
+      this.traces.set(traceId, (trace = { traceId, spans: [], lastMs: now, lastAdd: 0 }));
+    } else if (trace.spans.length >= this.config.maxSpansPerTrace) {
+      return this.drop('max_spans_per_trace');
     }
     trace.spans.push(span);
     trace.lastMs = now;
-    this.traces.set(traceId, trace);
+    trace.lastAdd = ++this.adds;
+    this.queuedTraces.push(trace);
+    this.queuedAdds.push(trace.lastAdd);
     this.spans++;
     return true;
   }
 
   expire(nowMs: number): number {
     let completed = 0;
-    for (const [traceId, trace] of this.traces) {
+    const traces = this.queuedTraces;
+    const adds = this.queuedAdds;
+    let head = this.head;
+    for (; head < traces.length; head++) {
+      const trace = traces[head];
+      if (trace.lastAdd !== adds[head]) continue;
       if (nowMs - trace.lastMs < this.waitMs) break;
-      this.traces.delete(traceId);
+      this.traces.delete(trace.traceId);
       this.spans -= trace.spans.length;
       completed++;
-      this.settings.onComplete(traceId, trace.spans);
+      this.settings.onComplete(trace.traceId, trace.spans);
     }
+    this.compact(head);
     return completed;
+  }
+
+  /** Drops the queue's consumed part once it is most of the arrays (amortised O(1) per add). */
+  private compact(head: number): void {
+    if (head === this.queuedTraces.length) {
+      this.queuedTraces = [];
+      this.queuedAdds = [];
+      this.head = 0;
+    } else if (head > 1024 && head * 2 > this.queuedTraces.length) {
+      this.queuedTraces = this.queuedTraces.slice(head);
+      this.queuedAdds = this.queuedAdds.slice(head);
+      this.head = 0;
+    } else {
+      this.head = head;
+    }
   }
 
   private drop(reason: string): false {

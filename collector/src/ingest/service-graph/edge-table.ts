@@ -1,5 +1,5 @@
 import { LatencyWindow } from './latency-window';
-import type { RelationType } from '../../model';
+import type { BoundHistogram, RelationType } from '../../model';
 
 /** One end of an edge: a service that sends spans, or a virtual node. */
 export interface Endpoint {
@@ -33,6 +33,8 @@ export interface Edge {
   connectionType: ConnectionType;
   /** The Prometheus labels of the Grafana series, built once. */
   labels: Record<string, string>;
+  /** The edge's Grafana latency series, bound on its first request (grafana-series.ts). */
+  latencySeries: { server: BoundHistogram; client: BoundHistogram } | undefined;
   requests: number;
   failed: number;
   client: LatencyWindow;
@@ -56,39 +58,42 @@ export interface EdgeTable {
  * cap also bounds /metrics). Each edge holds the current window's counts and histograms and
  * the running totals; the window flush reads and resets them.
  */
-export function createEdgeTable(maxEdges: number, bounds: readonly number[], onDrop: () => void): EdgeTable {
-  const edges = new Map<string, Edge>();
+/** Why a request on a new edge was turned away. */
+export type EdgeDropReason = 'max_edges' | 'unknown_endpoint';
+
+/**
+ * `admit` decides whether a new edge may be created (its endpoints exist in the twin); it is
+ * asked once per new edge, never for requests on known ones.
+ */
+export function createEdgeTable(
+  maxEdges: number,
+  bounds: readonly number[],
+  admit: (from: Endpoint, to: Endpoint) => boolean,
+  onDrop: (reason: EdgeDropReason) => void,
+): EdgeTable {
+  // Found by type, then caller id, then callee id: the ids are the interned endpoints' strings,
+  // whose hashes V8 keeps, so a request builds no key. The list keeps the edges in order of creation.
+  const index = new Map<RelationType, Map<string, Map<string, Edge>>>();
+  const list: Edge[] = [];
   return {
     record(from, to, type, connectionType, obs) {
-      const key = `${type} ${from.id} ${to.id}`;
-      let edge = edges.get(key);
+      let byFrom = index.get(type);
+      if (!byFrom) index.set(type, (byFrom = new Map()));
+      let byTo = byFrom.get(from.id);
+      let edge = byTo?.get(to.id);
       if (!edge) {
-        if (edges.size >= maxEdges) {
-          onDrop();
+        if (list.length >= maxEdges) {
+          onDrop('max_edges');
           return undefined;
         }
-        edge = {
-          from,
-          to,
-          type,
-          connectionType,
-          labels: {
-            client: from.name,
-            server: to.name,
-            connection_type: connectionType,
-            client_service_namespace: from.namespace,
-            server_service_namespace: to.namespace,
-          },
-          requests: 0,
-          failed: 0,
-          client: new LatencyWindow(bounds),
-          server: new LatencyWindow(bounds),
-          delay: type === 'messaging' ? new LatencyWindow(bounds) : undefined,
-          requestsTotal: 0,
-          failedTotal: 0,
-          idleReported: false,
-        };
-        edges.set(key, edge);
+        if (!admit(from, to)) {
+          onDrop('unknown_endpoint');
+          return undefined;
+        }
+        edge = newEdge(from, to, type, connectionType, bounds);
+        if (!byTo) byFrom.set(from.id, (byTo = new Map()));
+        byTo.set(to.id, edge);
+        list.push(edge);
       }
       edge.requests += obs.weight;
       if (obs.failed) edge.failed += obs.weight;
@@ -97,9 +102,34 @@ export function createEdgeTable(maxEdges: number, bounds: readonly number[], onD
       if (obs.delaySeconds !== undefined) edge.delay?.observe(obs.delaySeconds, obs.weight);
       return edge;
     },
-    edges: () => edges.values(),
+    edges: () => list.values(),
     get size() {
-      return edges.size;
+      return list.length;
     },
+  };
+}
+
+function newEdge(from: Endpoint, to: Endpoint, type: RelationType, connectionType: ConnectionType, bounds: readonly number[]): Edge {
+  return {
+    from,
+    to,
+    type,
+    connectionType,
+    labels: {
+      client: from.name,
+      server: to.name,
+      connection_type: connectionType,
+      client_service_namespace: from.namespace,
+      server_service_namespace: to.namespace,
+    },
+    latencySeries: undefined,
+    requests: 0,
+    failed: 0,
+    client: new LatencyWindow(bounds),
+    server: new LatencyWindow(bounds),
+    delay: type === 'messaging' ? new LatencyWindow(bounds) : undefined,
+    requestsTotal: 0,
+    failedTotal: 0,
+    idleReported: false,
   };
 }

@@ -46,8 +46,9 @@ export function createGrafanaSeries(metrics: MetricsRegistry, buckets: readonly 
   );
   return {
     observe(edge, obs) {
-      if (obs.serverSeconds !== undefined) server.observe(edge.labels, obs.serverSeconds, obs.weight);
-      if (obs.clientSeconds !== undefined) client.observe(edge.labels, obs.clientSeconds, obs.weight);
+      const series = (edge.latencySeries ??= { server: server.bind(edge.labels), client: client.bind(edge.labels) });
+      if (obs.serverSeconds !== undefined) series.server.observe(obs.serverSeconds, obs.weight);
+      if (obs.clientSeconds !== undefined) series.client.observe(obs.clientSeconds, obs.weight);
     },
     flush(edge) {
       if (edge.requests > 0) requests.inc(edge.labels, edge.requests);

@@ -273,7 +273,17 @@ describe('limits', () => {
     graph.consumeSpan(span({ kind: 'SERVER' }), origin('payment'));
     advance(WINDOW_MS);
     expect(relations(twin)).toEqual(['user -calls-> service:checkout']);
-    expect(metrics.get('twinops_service_graph_dropped_edges_total')).toBe(2);
+    expect(metrics.get('twinops_service_graph_dropped_edges_total', { reason: 'max_edges' })).toBe(2);
+  });
+
+  it('admits no edge to or from an entity the twin does not hold, so a name flood cannot fill max_edges', () => {
+    const { graph, twin, metrics, advance } = setupGraph((c) => (c.maxEdges = 1));
+    graph.consumeSpan(span({ kind: 'SERVER' }), origin('refused')); // service:refused is not in the twin
+    graph.consumeSpan(span({ kind: 'SERVER' }), origin('checkout'));
+    advance(WINDOW_MS);
+    expect(relations(twin)).toEqual(['user -calls-> service:checkout']);
+    expect(metrics.get('twinops_service_graph_dropped_edges_total', { reason: 'unknown_endpoint' })).toBe(1);
+    expect(metrics.get('twinops_service_graph_dropped_edges_total', { reason: 'max_edges' })).toBe(0);
   });
 
   it('stays bounded with 1,000,000 client spans whose servers never arrive', () => {

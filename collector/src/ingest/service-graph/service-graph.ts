@@ -24,7 +24,19 @@ export interface ServiceGraph extends SpanSink {
   stats(): ServiceGraphStats;
 }
 
-const virtualEndpoint = (node: VirtualNode): Endpoint => ({ ...node, virtual: true });
+/**
+ * One endpoint per virtual node object: peer naming interns its nodes, so the common callers
+ * (`user`, a few peers) cost a lookup instead of a copy per span. Weak, so nodes it did not
+ * intern (its table full) leave nothing behind.
+ */
+function createVirtualEndpoints(): (node: VirtualNode) => Endpoint {
+  const endpoints = new WeakMap<VirtualNode, Endpoint>();
+  return (node) => {
+    let endpoint = endpoints.get(node);
+    if (endpoint === undefined) endpoints.set(node, (endpoint = { ...node, virtual: true }));
+    return endpoint;
+  };
+}
 
 /**
  * Builds the service graph from spans: pairs CLIENT with SERVER and PRODUCER with CONSUMER spans
@@ -37,6 +49,7 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
   const naming = createPeerNaming(config.virtualNodePeerAttributes);
   const weightOf = createSamplingWeight(config.samplingProbabilityAttribute);
   const endpointOf = createServiceEndpoints();
+  const virtualEndpoint = createVirtualEndpoints();
   const grafana = createGrafanaSeries(metrics, bounds);
   const counter = (name: string, help: string, labels?: string[]) =>
     metrics.counter(`twinops_service_graph_${name}`, help, labels);
@@ -44,8 +57,16 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
   const droppedCounter = counter('dropped_spans_total', 'Spans turned away because the pairing store was full, by kind.', ['kind']);
   const pairedCounter = counter('paired_total', 'Client/server and producer/consumer pairs completed.');
   const skippedCounter = counter('skipped_spans_total', 'Spans of resources without service.name, left out of the graph.');
-  const edgeDrops = counter('dropped_edges_total', 'Requests on new edges turned away by twin.service_graph.max_edges.');
-  const table = createEdgeTable(config.maxEdges, bounds, () => edgeDrops.inc());
+  const edgeDrops = counter(
+    'dropped_edges_total',
+    'Requests on new edges turned away: max_edges reached, or an endpoint the twin does not hold (its entity limit refused it).',
+    ['reason'],
+  );
+  const nodes = createNodeMarks(twin);
+  // An edge whose endpoint the twin refused could never be written: admitting it would fill
+  // max_edges with edges of a name flood and keep real edges out for good.
+  const admit = (from: Endpoint, to: Endpoint) => nodes.ensure(from) && nodes.ensure(to);
+  const table = createEdgeTable(config.maxEdges, bounds, admit, (reason) => edgeDrops.inc({ reason }));
   const expired = { client: 0, server: 0, producer: 0, consumer: 0 };
   let paired = 0;
   let virtualEdges = 0;
@@ -109,7 +130,6 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
     });
   }
 
-  const nodes = createNodeMarks(twin);
   let windowStart = settings.clock.now();
   const windowMs = config.windowSeconds * 1000;
   metrics.observableGauge('twinops_service_graph_pending', 'Spans waiting for their partner in the pairing store.', () =>
@@ -159,14 +179,17 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
 function createNodeMarks(twin: Twin) {
   const marked = new Set<string>();
   return {
-    ensure(endpoint: Endpoint): void {
+    /** Makes sure the endpoint's entity exists (creating virtual ones); false when the twin refuses it. */
+    ensure(endpoint: Endpoint): boolean {
       const { id, type } = endpoint;
       if (!endpoint.virtual) {
         if (marked.delete(id)) twin.upsertEntity({ id, type, level: 'system', attributes: { virtual: false } });
-        return;
+        return twin.hasEntity(id);
       }
-      if (!marked.has(id) && twin.hasEntity(id)) return;
-      if (twin.upsertEntity({ id, type, level: 'system', name: endpoint.name, attributes: { virtual: true } })) marked.add(id);
+      if (marked.has(id) || twin.hasEntity(id)) return true;
+      if (!twin.upsertEntity({ id, type, level: 'system', name: endpoint.name, attributes: { virtual: true } })) return false;
+      marked.add(id);
+      return true;
     },
   };
 }

@@ -24,7 +24,7 @@ export function flushWindow(
   table: EdgeTable,
   grafana: GrafanaSeries,
   window: { seconds: number; nowMs: number; bounds: readonly number[] },
-  nodes: { ensure(endpoint: Endpoint): void },
+  nodes: { ensure(endpoint: Endpoint): boolean },
 ): void {
   const callees = new Map<string, CalleeWindow>();
   for (const edge of table.edges()) {
