@@ -3,30 +3,23 @@ import { createServiceGraph, defaultServiceGraphConfig } from '../ingest/service
 import { SpanKind, StatusCode } from '../otlp';
 import { createPrometheusRegistry } from './prometheus-registry';
 import type { Span } from '../otlp';
+import { span as spanFixture } from '../otlp/testdata/fixtures';
 import type { ServiceGraph } from '../ingest/service-graph';
 
 type SpanOrigin = Parameters<ServiceGraph['consumeSpan']>[1];
 
 const MS = 1e6;
 function span(kind: number, id: string, parent: string, startMs: number, endMs: number, error = false): Span {
-  return {
+  return spanFixture({
     traceId: 'a'.repeat(32),
     spanId: id,
-    traceState: '',
     parentSpanId: parent,
-    flags: 0,
     name: 'op',
     kind,
     startTimeUnixNano: startMs * MS,
     endTimeUnixNano: endMs * MS,
-    attributes: {},
-    droppedAttributesCount: 0,
-    events: [],
-    droppedEventsCount: 0,
-    links: [],
-    droppedLinksCount: 0,
     status: { message: '', code: error ? StatusCode.ERROR : StatusCode.UNSET },
-  };
+  });
 }
 const origin = (name: string, namespace?: string): SpanOrigin => ({
   serviceId: namespace ? `service:${namespace}/${name}` : `service:${name}`,
