@@ -1,3 +1,25 @@
 /** @twinops/demo: a simulated data center running a microservice shop, with ground-truth physics and load. */
 export { createRandom } from './random';
 export type { Random } from './random';
+export {
+  baseRate, createLoadModel, createShop, dailyShape, defaultLoadConfig, defaultShopCatalog, defaultShopConfig, defaultShopHosts, erlangC, placeInstances, queueState,
+} from './shop';
+export type {
+  ActiveFault, DependencyName, HostLoad, InstanceStep, LoadConfig, ServiceName, Shop, ShopCatalog, ShopConfig, ShopEvent, ShopHost, ShopStep, ShopWorld, SpanKindName, SpanPlan, TracePlan,
+} from './shop';
+export {
+  SERVER_MODELS,
+  activeFaults,
+  applyWorldEvent,
+  coldWorldState,
+  createDataCenterLayout,
+  createWorldModel,
+  hostThrottleFactor,
+  hostUp,
+  readSensors,
+  renderInventoryYaml,
+  settle,
+  stepWorld,
+  worldTruth,
+} from './world';
+export type { DataCenterLayout, SensorReadings, WorldEvent, WorldInputs, WorldModel, WorldState, WorldTruth } from './world';

@@ -1,0 +1,35 @@
+import { defaultShopCatalog } from './catalog';
+import { operationOrder } from './flow';
+import { chooseHost, defaultShopHosts, placeInstances } from './placement';
+
+describe('placement', () => {
+  const catalog = defaultShopCatalog();
+  const hosts = defaultShopHosts();
+
+  it('has the 84 hosts of DEMO.md', () => {
+    expect(hosts).toHaveLength(84);
+    expect([hosts[0].name, hosts[83].name]).toEqual(['r01-s1', 'r12-s7']);
+  });
+
+  it('spreads instances of a service over racks', () => {
+    const placed = placeInstances(catalog, hosts);
+    expect(placed.slice(0, 4)).toEqual([
+      { id: 'frontend-1', service: 'frontend', host: 'r01-s1' },
+      { id: 'frontend-2', service: 'frontend', host: 'r02-s1' },
+      { id: 'frontend-3', service: 'frontend', host: 'r03-s1' },
+      { id: 'catalog-1', service: 'catalog', host: 'r04-s1' },
+    ]);
+    for (const s of catalog.services) {
+      const racks = placed.filter((p) => p.service === s.name).map((p) => p.host.slice(0, 3));
+      expect(new Set(racks).size).toBe(racks.length);
+    }
+    expect(chooseHost(hosts, placed, 'frontend', () => 2)).toBe('r04-s3');
+  });
+
+  it('orders operations callers first', () => {
+    const order = operationOrder(catalog).map((o) => `${o.service} ${o.operation}`);
+    expect(order.indexOf('frontend POST /checkout')).toBeLessThan(order.indexOf('checkout POST /checkout'));
+    expect(order.indexOf('checkout POST /checkout')).toBeLessThan(order.indexOf('shipping process orders'));
+    expect(order).toHaveLength(12);
+  });
+});

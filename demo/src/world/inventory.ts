@@ -1,0 +1,56 @@
+import { stringify } from 'yaml';
+import type { DataCenterLayout } from './layout';
+
+/**
+ * The collector's inventory YAML for a layout (the format of collector/src/ingest/inventory):
+ * site, rooms, rows, racks with position and hosts (with model attributes), CRACs with capacity,
+ * setpoint and the racks they cool, PDUs with capacity and the racks they power.
+ */
+export function renderInventoryYaml(layout: DataCenterLayout): string {
+  const site = {
+    id: layout.siteId,
+    name: layout.siteName,
+    rooms: layout.rooms.map((room) => ({
+      id: room.id,
+      rows: room.rowIds.map((rowId) => ({
+        id: rowId,
+        racks: layout.racks
+          .filter((rack) => rack.rowId === rowId)
+          .map((rack) => ({
+            id: rack.id,
+            position: rack.position,
+            height_u: rack.heightU,
+            hosts: rack.hostIndexes.map((i) => {
+              const host = layout.hosts[i];
+              return {
+                id: host.name,
+                position_u: host.positionU,
+                attributes: {
+                  model: host.model.id,
+                  vendor: host.model.vendor,
+                  cores: host.model.cores,
+                  memory_bytes: host.model.memoryBytes,
+                  idle_power_watts: host.model.idlePowerWatts,
+                  peak_power_watts: host.model.peakPowerWatts,
+                },
+              };
+            }),
+          })),
+      })),
+      cracs: layout.cracs
+        .filter((crac) => crac.roomId === room.id)
+        .map((crac) => ({
+          id: crac.id,
+          capacity_watts: crac.capacityWatts,
+          supply_setpoint_celsius: crac.supplySetpointCelsius,
+          cools: crac.cools,
+          attributes: { airflow_cubic_metres_per_second: crac.airflowCubicMetresPerSecond },
+        })),
+      pdus: layout.pdus
+        .filter((pdu) => pdu.roomId === room.id)
+        .map((pdu) => ({ id: pdu.id, capacity_watts: pdu.capacityWatts, powers: pdu.powers })),
+    })),
+  };
+  const header = '# The TwinOps demo data center (generated from demo/src/world/layout.ts).\n';
+  return header + stringify({ sites: [site] }, { flowCollectionPadding: false, collectionStyle: 'block' });
+}
