@@ -1,5 +1,17 @@
-/** The `twinops` command line: `twinops collector [--config FILE]`, `twinops config defaults|check`. */
+/** The `twinops` command line: `twinops collector [--config FILE] [--demo]`, `twinops demo`, `twinops config defaults|check`. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  DEMO_USAGE,
+  createDataCenterLayout,
+  defaultDemoOptions,
+  demoBanner,
+  renderInventoryYaml,
+  runDemoCommand,
+  startDemo,
+} from '@twinops/demo';
+import type { RunningDemo } from '@twinops/demo';
 import { ConfigError, renderDefaults } from './config';
 import { collectorConfigSchema, createCollector, createLogger, loadCollectorConfig } from './collector';
 import type { Collector, CollectorConfig } from './collector';
@@ -9,6 +21,8 @@ const USAGE = `Usage: twinops <command> [options]
 
 Commands:
   collector [--config FILE]      run the collector (embedded defaults without --config)
+            [--demo]             ... with the demo data center and shop sending to it
+  demo [options]                 run the demo alone against any OTLP receiver (twinops demo --help)
   config defaults                print the default config file, every key documented
   config check [--config FILE]   validate a config file (and TWINOPS_* overrides) and exit
 
@@ -34,6 +48,7 @@ const processIo: Io = {
 
 /** Runs a command; resolves to the exit code (the collector command resolves once it is running). */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  if (argv[0] === 'demo') return runDemo(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -41,6 +56,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       allowPositionals: true,
       options: {
         config: { type: 'string', short: 'c' },
+        demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -59,7 +75,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     case 'config check':
       return withConfig(values.config, io, () => done(io.out, `${values.config ?? '(defaults)'}: valid\n`));
     case 'collector':
-      return withConfig(values.config, io, (config) => runCollector(config, io));
+      return withConfig(values.config, io, (config) => runCollector(config, io, values.demo ?? false));
     default:
       io.err(`twinops: unknown command "${command}"\n\n${USAGE}\n`);
       return 2;
@@ -83,18 +99,47 @@ async function withConfig(file: string | undefined, io: Io, use: (config: Collec
   return use(config);
 }
 
-async function runCollector(config: CollectorConfig, io: Io): Promise<number> {
+async function runDemo(argv: string[], io: Io): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) return done(io.out, `${DEMO_USAGE}\n`);
+  const logger = createLogger('info', io.err);
+  const { code, demo } = await runDemoCommand(argv, io, logger);
+  if (demo) onStop(logger, () => demo.stop());
+  return code;
+}
+
+/** With --demo, the collector reads the demo's inventory and the demo sends to its OTLP receiver. */
+const DEMO_INVENTORY = join('data', 'demo-inventory.yaml');
+
+async function runCollector(config: CollectorConfig, io: Io, withDemo: boolean): Promise<number> {
   const logger = createLogger(config.logLevel, io.err);
+  const demoOptions = defaultDemoOptions();
+  if (withDemo && config.twin.inventory.file === '') {
+    mkdirSync('data', { recursive: true });
+    writeFileSync(DEMO_INVENTORY, renderInventoryYaml(createDataCenterLayout()));
+    config.twin.inventory.file = DEMO_INVENTORY;
+  }
   const collector = createCollector(config, { logger, env: io.env, version: VERSION });
+  let demo: RunningDemo | undefined;
   try {
     await collector.start();
+    if (withDemo) demo = await startDemo({ ...demoOptions, otlpEndpoint: `http://${collector.endpoints().otlpHttp}` }, logger);
   } catch (err) {
     logger.error('the collector could not start', { reason: (err as Error).message });
     await collector.shutdown();
     return 1;
   }
   io.out(banner(collector));
-  handleSignals(collector, logger);
+  if (demo) io.out(demoBanner(demo, demoOptions));
+  onStop(logger, async () => {
+    await demo?.stop();
+    await collector.shutdown();
+  });
+  process.on('SIGHUP', () => {
+    collector.reloadInventory().then((problems) => {
+      if (problems.length === 0) logger.info('inventory reloaded');
+      else logger.error('inventory not reloaded; the previous one stays', { problems });
+    });
+  });
   return 0;
 }
 
@@ -108,10 +153,11 @@ function banner(collector: Collector): string {
   return `${lines.join('\n')}\n`;
 }
 
-function handleSignals(collector: Collector, logger: ReturnType<typeof createLogger>): void {
+/** SIGINT and SIGTERM stop gracefully, then exit. */
+function onStop(logger: ReturnType<typeof createLogger>, shutdown: () => Promise<void>): void {
   const stop = (signal: string) => {
     logger.info('shutting down', { signal });
-    collector.shutdown().then(
+    shutdown().then(
       () => process.exit(0),
       (err: Error) => {
         logger.error('shutdown failed', { reason: err.message });
@@ -121,12 +167,6 @@ function handleSignals(collector: Collector, logger: ReturnType<typeof createLog
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGHUP', () => {
-    collector.reloadInventory().then((problems) => {
-      if (problems.length === 0) logger.info('inventory reloaded');
-      else logger.error('inventory not reloaded; the previous one stays', { problems });
-    });
-  });
 }
 
 /** The bin entry: exit codes other than 0 end the process; 0 from `collector` leaves it serving. */

@@ -23,3 +23,6 @@ export {
   worldTruth,
 } from './world';
 export type { DataCenterLayout, SensorReadings, WorldEvent, WorldInputs, WorldModel, WorldState, WorldTruth } from './world';
+export { startDemo, defaultDemoOptions } from './demo';
+export type { DemoOptions, DemoLogger, RunningDemo } from './demo';
+export { runDemoCommand, parseDemoArgs, demoBanner, DEMO_USAGE } from './demo-command';
