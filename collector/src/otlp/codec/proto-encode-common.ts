@@ -5,7 +5,9 @@ import type { AnyValue, Attributes, InstrumentationScope, Resource } from '../te
 import type { WireWriter } from './wire-writer';
 import {
   beginMessage,
+  createWireWriter,
   endMessage,
+  finish,
   writeBytes,
   writeDouble,
   writeFixed32,
@@ -119,4 +121,32 @@ export function writeEnumField(w: WireWriter, field: number, value: number): voi
   if (value === 0) return;
   writeTag(w, field, 0);
   writeInt32(w, value);
+}
+
+/**
+ * The envelope all three signals share: Export*ServiceRequest { repeated Resource* = 1 }, each
+ * { resource = 1, repeated Scope* = 2, schema_url = 3 }, each scope { scope = 1, repeated item = 2,
+ * schema_url = 3 }. `encodeItem` writes one span, metric or log record as field 2.
+ */
+export function encodeEnvelope<R extends { resource: Resource; schemaUrl: string }, S extends { scope: InstrumentationScope; schemaUrl: string }, I>(
+  resources: readonly R[],
+  scopesOf: (resource: R) => readonly S[],
+  itemsOf: (scope: S) => readonly I[],
+  encodeItem: (w: WireWriter, item: I) => void,
+): Uint8Array {
+  const w = createWireWriter();
+  for (const r of resources) {
+    const mark = beginMessage(w, 1);
+    encodeResource(w, 1, r.resource);
+    for (const s of scopesOf(r)) {
+      const scopeMark = beginMessage(w, 2);
+      encodeScope(w, 1, s.scope);
+      for (const item of itemsOf(s)) encodeItem(w, item);
+      writeStringField(w, 3, s.schemaUrl);
+      endMessage(w, scopeMark);
+    }
+    writeStringField(w, 3, r.schemaUrl);
+    endMessage(w, mark);
+  }
+  return finish(w);
 }

@@ -5,8 +5,7 @@ import type { LogRecord, LogsData } from '../telemetry';
 import {
   encodeAnyValue,
   encodeAttributes,
-  encodeResource,
-  encodeScope,
+  encodeEnvelope,
   writeEnumField,
   writeFixed32Field,
   writeFixed64Field,
@@ -15,24 +14,10 @@ import {
   writeUint32Field,
 } from './proto-encode-common';
 import type { WireWriter } from './wire-writer';
-import { beginMessage, createWireWriter, endMessage, finish } from './wire-writer';
+import { beginMessage, endMessage } from './wire-writer';
 
 export function encodeLogsProto(data: LogsData): Uint8Array {
-  const w = createWireWriter();
-  for (const rl of data.resourceLogs) {
-    const mark = beginMessage(w, 1);
-    encodeResource(w, 1, rl.resource);
-    for (const sl of rl.scopeLogs) {
-      const scopeMark = beginMessage(w, 2);
-      encodeScope(w, 1, sl.scope);
-      for (const record of sl.logRecords) encodeLogRecord(w, record);
-      writeStringField(w, 3, sl.schemaUrl);
-      endMessage(w, scopeMark);
-    }
-    writeStringField(w, 3, rl.schemaUrl);
-    endMessage(w, mark);
-  }
-  return finish(w);
+  return encodeEnvelope(data.resourceLogs, (rl) => rl.scopeLogs, (sl) => sl.logRecords, encodeLogRecord);
 }
 
 function encodeLogRecord(w: WireWriter, record: LogRecord): void {

@@ -13,8 +13,7 @@ import type {
 } from '../telemetry';
 import {
   encodeAttributes,
-  encodeResource,
-  encodeScope,
+  encodeEnvelope,
   writeEnumField,
   writeFixed64Field,
   writeStringField,
@@ -23,9 +22,7 @@ import {
 import type { WireWriter } from './wire-writer';
 import {
   beginMessage,
-  createWireWriter,
   endMessage,
-  finish,
   writeDouble,
   writeFixed64,
   writeSint32,
@@ -34,21 +31,7 @@ import {
 } from './wire-writer';
 
 export function encodeMetricsProto(data: MetricsData): Uint8Array {
-  const w = createWireWriter();
-  for (const rm of data.resourceMetrics) {
-    const mark = beginMessage(w, 1);
-    encodeResource(w, 1, rm.resource);
-    for (const sm of rm.scopeMetrics) {
-      const scopeMark = beginMessage(w, 2);
-      encodeScope(w, 1, sm.scope);
-      for (const metric of sm.metrics) encodeMetric(w, metric);
-      writeStringField(w, 3, sm.schemaUrl);
-      endMessage(w, scopeMark);
-    }
-    writeStringField(w, 3, rm.schemaUrl);
-    endMessage(w, mark);
-  }
-  return finish(w);
+  return encodeEnvelope(data.resourceMetrics, (rm) => rm.scopeMetrics, (sm) => sm.metrics, encodeMetric);
 }
 
 const DATA_FIELDS = { gauge: 5, sum: 7, histogram: 9, exponentialHistogram: 10, summary: 11 } as const;

@@ -1,11 +1,10 @@
 /**
  * Protobuf encoding of TracesData as an ExportTraceServiceRequest (trace/v1).
  */
-import type { ScopeSpans, Span, TracesData } from '../telemetry';
+import type { Span, TracesData } from '../telemetry';
 import {
   encodeAttributes,
-  encodeResource,
-  encodeScope,
+  encodeEnvelope,
   writeEnumField,
   writeFixed32Field,
   writeFixed64Field,
@@ -14,26 +13,10 @@ import {
   writeUint32Field,
 } from './proto-encode-common';
 import type { WireWriter } from './wire-writer';
-import { beginMessage, createWireWriter, endMessage, finish } from './wire-writer';
+import { beginMessage, endMessage } from './wire-writer';
 
 export function encodeTracesProto(data: TracesData): Uint8Array {
-  const w = createWireWriter();
-  for (const rs of data.resourceSpans) {
-    const mark = beginMessage(w, 1);
-    encodeResource(w, 1, rs.resource);
-    for (const ss of rs.scopeSpans) encodeScopeSpans(w, ss);
-    writeStringField(w, 3, rs.schemaUrl);
-    endMessage(w, mark);
-  }
-  return finish(w);
-}
-
-function encodeScopeSpans(w: WireWriter, ss: ScopeSpans): void {
-  const mark = beginMessage(w, 2);
-  encodeScope(w, 1, ss.scope);
-  for (const span of ss.spans) encodeSpan(w, span);
-  writeStringField(w, 3, ss.schemaUrl);
-  endMessage(w, mark);
+  return encodeEnvelope(data.resourceSpans, (rs) => rs.scopeSpans, (ss) => ss.spans, encodeSpan);
 }
 
 function encodeSpan(w: WireWriter, span: Span): void {
