@@ -46,6 +46,24 @@ describe('createIngest', () => {
     await ingest.shutdown();
   });
 
+  it('puts the telemetry of a device that reports under a host name on its inventory entity', async () => {
+    const file = join(dir, 'dc.yaml');
+    writeFileSync(file, 'sites:\n  - id: ams1\n    rooms:\n      - id: a\n        cracs:\n          - {id: c1, host_name: crac-1}\n');
+    const { twin, config, clock, metrics } = setupTwin((c) => (c.inventory.file = file));
+    const ingest = createIngest(config, { twin, clock, metrics });
+    await ingest.start();
+    const point = { ...numberPoint(1, 19.5), attributes: { 'hw.id': 'supply', 'hw.type': 'temperature' } };
+    ingest.metrics.consumeMetrics(
+      metricsData({ 'host.name': 'crac-1', 'host.type': 'crac' }, { name: 'hw.temperature', description: '', unit: 'Cel', metadata: {}, data: { type: 'gauge', dataPoints: [point] } }),
+    );
+    expect(twin.getEntity('host:crac-1')).toBeUndefined();
+    const crac = twin.getEntity('crac:ams1/c1');
+    expect(crac?.attributes).toEqual({ host_name: 'crac-1', 'host.name': 'crac-1', 'host.type': 'crac' });
+    expect(crac?.relations.map((r) => r.id).sort()).toEqual(['contains:crac:ams1/c1->hw:crac-1/supply', 'contains:room:ams1/a->crac:ams1/c1']);
+    expect(twin.getEntity('hw:crac-1/supply')?.signals.map((s) => [s.name, s.latest?.v])).toEqual([['hw.temperature', 19.5]]);
+    await ingest.shutdown();
+  });
+
   it('fails to start on a broken inventory, listing every problem', async () => {
     const file = join(dir, 'dc.csv');
     writeFileSync(file, 'type,id,parent\nrack,r1,\nroom,x,\n');

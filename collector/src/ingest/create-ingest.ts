@@ -7,6 +7,8 @@ import { createTracesIngest } from './traces-ingest';
 import type { LogsConsumer, MetricsConsumer, TracesConsumer } from '../otlp';
 import type { Clock, MetricsRegistry, ServiceGraphStats, Twin } from '../model';
 import type { TwinConfig } from './config';
+import type { IngestContext } from './ingest-context';
+import type { HostAliases } from './inventory';
 import type { SpanSink } from './span-sink';
 import type { ServiceGraph } from './service-graph';
 
@@ -51,7 +53,9 @@ function createSpanSinks(config: TwinConfig, settings: IngestSettings, serviceGr
 /** The processors that turn decoded OTLP and the inventory into twin state. */
 export function createIngest(config: TwinConfig, settings: IngestSettings): Ingest {
   const { twin } = settings;
-  const applyInventory = createInventoryApplier(twin);
+  const hostAliases: HostAliases = new Map();
+  const context: IngestContext = { clock: settings.clock, hostAliases };
+  const applyInventory = createInventoryApplier(twin, hostAliases);
   const reload = async (): Promise<string[]> => {
     if (config.inventory.file === '') return [];
     const result = await loadInventory(config.inventory.file);
@@ -67,9 +71,9 @@ export function createIngest(config: TwinConfig, settings: IngestSettings): Inge
   };
   let timer: NodeJS.Timeout | undefined;
   return {
-    traces: createTracesIngest(twin, config, settings, sinks),
-    metrics: createMetricsIngest(twin, config, settings),
-    logs: createLogsIngest(twin, config, settings),
+    traces: createTracesIngest(twin, config, context, sinks),
+    metrics: createMetricsIngest(twin, config, context),
+    logs: createLogsIngest(twin, config, context),
     async start() {
       const problems = await reload();
       if (problems.length > 0) throw new InventoryError(problems);

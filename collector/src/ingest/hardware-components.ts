@@ -34,7 +34,7 @@ export function createComponentRouter(twin: TwinWriter, identity: IdentityConfig
     const name = firstText(point, ['hw.name'], maxValueLength) ?? hwId;
     const attributes = toEntityAttributes(point, (key) => DESCRIPTIVE.has(key));
     if (!twin.upsertEntity({ id, type: 'hw', level: 'component', name, attributes })) return undefined;
-    const scopeId = `${scopeType}:${scope}`;
+    const scopeId = resource.ids[scopeType] as string;
     const parent = firstText(point, ['hw.parent'], maxValueLength);
     if (parent === undefined) {
       twin.upsertRelation(scopeId, id, 'contains');

@@ -3,8 +3,9 @@ import { createArrivalRate } from './arrival-rate';
 import { applyResource, resolveResource } from './resource-entities';
 import { isWarnOrWorse, severityOf } from '../model';
 import type { LogRecord, LogsConsumer, LogsData } from '../otlp';
-import type { Clock, EntityEvent, Twin } from '../model';
+import type { EntityEvent, Twin } from '../model';
 import type { TwinConfig } from './config';
+import type { IngestContext } from './ingest-context';
 
 /**
  * Logs -> events on the resource's primary entity: every record is counted by severity
@@ -13,7 +14,7 @@ import type { TwinConfig } from './config';
  * severities are only counted, so their bodies are never formatted. Each entity also gets a
  * `log.records.rate` signal (records per second, by arrival).
  */
-export function createLogsIngest(twin: Twin, config: TwinConfig, settings: { clock: Clock }): LogsConsumer {
+export function createLogsIngest(twin: Twin, config: TwinConfig, settings: IngestContext): LogsConsumer {
   const maxValueLength = config.limits.maxAttributeValueLength;
   const arrivals = createArrivalRate(settings.clock, config.limits.maxSeriesState, () =>
     twin.recordDrop('series_state_evicted'),
@@ -34,7 +35,7 @@ export function createLogsIngest(twin: Twin, config: TwinConfig, settings: { clo
     consumeLogs(data: LogsData) {
       const perEntity = new Map<string, number>();
       for (const rl of data.resourceLogs) {
-        const resource = resolveResource(rl.resource.attributes, config.identity, maxValueLength);
+        const resource = resolveResource(rl.resource.attributes, config.identity, maxValueLength, settings.hostAliases);
         applyResource(twin, resource);
         const entity = resource.primary;
         for (const sl of rl.scopeLogs) {

@@ -4,8 +4,9 @@ import { ingestExponentialPoint, ingestHistogramPoint, ingestNumberPoint, ingest
 import { applyResource, resolveResource } from './resource-entities';
 import { createSeriesState } from './series-state';
 import type { Attributes, Metric, MetricsConsumer, MetricsData } from '../otlp';
-import type { Clock, Twin } from '../model';
+import type { Twin } from '../model';
 import type { TwinConfig } from './config';
+import type { IngestContext } from './ingest-context';
 import type { PointTarget } from './metric-points';
 import type { ComponentRouter } from './hardware-components';
 import type { ResolvedResource } from './resource-entities';
@@ -19,7 +20,7 @@ import type { ResolvedResource } from './resource-entities';
  * (sorted; hw.* keys that describe a component left out). Units come from the metric.
  * Previous cumulative points are kept per series in a bounded map (`twin.limits.max_series_state`).
  */
-export function createMetricsIngest(twin: Twin, config: TwinConfig, settings: { clock: Clock }): MetricsConsumer {
+export function createMetricsIngest(twin: Twin, config: TwinConfig, settings: IngestContext): MetricsConsumer {
   const maxValueLength = config.limits.maxAttributeValueLength;
   // One bounded map for every kind of point. Keys include the data type, so each handler only
   // ever reads back its own shape; `never` lets the one map serve all of them.
@@ -78,7 +79,7 @@ export function createMetricsIngest(twin: Twin, config: TwinConfig, settings: { 
     consumeMetrics(data: MetricsData) {
       const route = createComponentRouter(twin, config.identity, maxValueLength);
       for (const rm of data.resourceMetrics) {
-        const resource = resolveResource(rm.resource.attributes, config.identity, maxValueLength);
+        const resource = resolveResource(rm.resource.attributes, config.identity, maxValueLength, settings.hostAliases);
         applyResource(twin, resource);
         for (const sm of rm.scopeMetrics) for (const metric of sm.metrics) ingestMetric(resource, metric, route);
       }

@@ -3,6 +3,7 @@ import { ENTITY_RULES, PRIMARY_ORDER, RELATION_RULES } from './identity-rules';
 import type { Attributes } from '../otlp';
 import type { EntityAttributes, EntityInput, RelationType, TwinWriter } from '../model';
 import type { IdentityConfig } from './config';
+import type { HostAliases } from './inventory';
 import type { EntityRule, ResourceEntityType } from './identity-rules';
 
 export interface DerivedRelation {
@@ -17,6 +18,8 @@ export interface ResolvedResource {
   relations: DerivedRelation[];
   /** Local ids (the id without `<type>:`) by entity type, for those present. */
   locals: Partial<Record<ResourceEntityType, string>>;
+  /** Entity ids by entity type, for those present (a host may resolve to an inventory device). */
+  ids: Partial<Record<ResourceEntityType, string>>;
   /** Receives the resource's signals and events (see PRIMARY_ORDER); undefined when nothing matched. */
   primary: string | undefined;
 }
@@ -25,9 +28,15 @@ export interface ResolvedResource {
  * Derives entities and relations from resource attributes by the OpenTelemetry semantic
  * conventions, with one generic pass over the rule table (identity-rules.ts). Identifying values
  * longer than `maxValueLength` are cut, so ids stay bounded. Attributes go to every entity whose
- * rule claims them; those no rule claims go to the primary entity.
+ * rule claims them; those no rule claims go to the primary entity. A host whose name the
+ * inventory gives to a device (`hostAliases`) is that device.
  */
-export function resolveResource(attributes: Attributes, identity: IdentityConfig, maxValueLength: number): ResolvedResource {
+export function resolveResource(
+  attributes: Attributes,
+  identity: IdentityConfig,
+  maxValueLength: number,
+  hostAliases: HostAliases = NO_ALIASES,
+): ResolvedResource {
   const locals: Partial<Record<ResourceEntityType, string>> = {};
   const byType = new Map<ResourceEntityType, { rule: EntityRule; input: EntityInput }>();
   for (const rule of ENTITY_RULES) {
@@ -41,7 +50,8 @@ export function resolveResource(attributes: Attributes, identity: IdentityConfig
     const local = scope === undefined ? value : `${scope}/${value}`;
     locals[rule.type] = local;
     const name = firstText(attributes, rule.nameKeys, maxValueLength) ?? value;
-    byType.set(rule.type, { rule, input: { id: `${rule.type}:${local}`, type: rule.type, level: rule.level, name, attributes: {} } });
+    const identityOf = (rule.type === 'host' && hostAliases.get(local)) || { id: `${rule.type}:${local}`, type: rule.type, level: rule.level };
+    byType.set(rule.type, { rule, input: { ...identityOf, name, attributes: {} } });
   }
   const primaryType = PRIMARY_ORDER.find((type) => byType.has(type));
   const primary = primaryType && byType.get(primaryType)?.input;
@@ -52,8 +62,12 @@ export function resolveResource(attributes: Attributes, identity: IdentityConfig
     const object = rule.objects.map((type) => byType.get(type)?.input.id).find((id) => id !== undefined);
     if (subject !== undefined && object !== undefined) relations.push({ from: subject, to: object, type: rule.type });
   }
-  return { entities: [...byType.values()].map((e) => e.input), relations, locals, primary: primary?.id };
+  const ids: Partial<Record<ResourceEntityType, string>> = {};
+  for (const [type, { input }] of byType) ids[type] = input.id;
+  return { entities: [...byType.values()].map((e) => e.input), relations, locals, ids, primary: primary?.id };
 }
+
+const NO_ALIASES: HostAliases = new Map();
 
 function claims(patterns: readonly string[], key: string): boolean {
   return patterns.some((p) => (p.endsWith('.') ? key.startsWith(p) : key === p));

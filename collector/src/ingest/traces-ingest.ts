@@ -1,8 +1,9 @@
 import { createArrivalRate } from './arrival-rate';
 import { applyResource, resolveResource } from './resource-entities';
 import type { TracesConsumer, TracesData } from '../otlp';
-import type { Clock, Twin } from '../model';
+import type { Twin } from '../model';
 import type { TwinConfig } from './config';
+import type { IngestContext } from './ingest-context';
 import type { SpanSink } from './span-sink';
 
 /**
@@ -14,7 +15,7 @@ import type { SpanSink } from './span-sink';
 export function createTracesIngest(
   twin: Twin,
   config: TwinConfig,
-  settings: { clock: Clock },
+  settings: IngestContext,
   sinks: readonly SpanSink[] = [],
 ): TracesConsumer {
   const maxValueLength = config.limits.maxAttributeValueLength;
@@ -25,7 +26,7 @@ export function createTracesIngest(
     consumeTraces(data: TracesData) {
       const perService = new Map<string, number>();
       for (const rs of data.resourceSpans) {
-        const resource = resolveResource(rs.resource.attributes, config.identity, maxValueLength);
+        const resource = resolveResource(rs.resource.attributes, config.identity, maxValueLength, settings.hostAliases);
         applyResource(twin, resource);
         const service = resource.locals.service;
         if (sinks.length > 0) {

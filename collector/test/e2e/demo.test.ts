@@ -53,8 +53,8 @@ it('shows the whole data center and shop: inventory, hosts, services, instances 
   expect(await count('type=crac')).toBe(4);
   expect(await count('type=pdu')).toBe(4);
   expect(await count('type=room')).toBe(2);
-  // 84 servers from the inventory, all reporting; 4 CRACs and 4 PDUs report as devices.
-  expect(await count('type=host')).toBe(84 + 8);
+  // 84 servers from the inventory, all reporting; CRACs and PDUs report onto their inventory entities.
+  expect(await count('type=host')).toBe(84);
   expect(await count('type=service')).toBe(services.size);
   expect(await count('type=instance')).toBe(truth.shop.instances.length);
 
@@ -90,4 +90,7 @@ it('sends the inlet temperatures it senses, and a CRAC failure heats its room on
   expect(after.hallA - before.hallA).toBeGreaterThan(2);
   expect(Math.abs(after.hallB - before.hallB)).toBeLessThan(1);
   expect(demo.simulation.truth().faults.map((f) => f.rootCause)).toEqual(['crac:dc1/crac-a1']);
+  // The failed unit's own telemetry reaches its inventory entity (the root cause named by the truth).
+  const { body } = await twin.getJson<{ relations: { to: string }[] }>(`/api/v1/entities/${encodeURIComponent('crac:dc1/crac-a1')}`);
+  expect(body.relations.map((r) => r.to)).toEqual(expect.arrayContaining(['rack:dc1/r01', expect.stringMatching(/^hw:crac-a1\//)]));
 });

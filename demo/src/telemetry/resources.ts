@@ -35,9 +35,9 @@ export function serviceResource(service: string): Resource {
 }
 
 /**
- * A CRAC unit or a PDU. The collector has no resource rule that maps onto its inventory ids
- * (`crac:dc1/crac-a1`), so a device reports as a host named after its id (`host:crac-a1`);
- * `host.type` says what it is.
+ * A CRAC unit or a PDU, as an SNMP or Modbus exporter would report it: under a host name, its
+ * id. The inventory gives each device that `host_name`, so the collector puts this telemetry on
+ * `crac:dc1/crac-a1` rather than on a host; `host.type` says what it is.
  */
 export function deviceResource(id: string, type: 'crac' | 'pdu'): Resource {
   return resourceFromAttributes({ 'host.name': id, 'host.id': id, 'host.type': type });

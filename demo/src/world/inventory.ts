@@ -4,7 +4,8 @@ import type { DataCenterLayout } from './layout';
 /**
  * The collector's inventory YAML for a layout (the format of collector/src/ingest/inventory):
  * site, rooms, rows, racks with position and hosts (with model attributes), CRACs with capacity,
- * setpoint and the racks they cool, PDUs with capacity and the racks they power.
+ * setpoint and the racks they cool, PDUs with capacity and the racks they power; CRACs and PDUs
+ * with the host name their telemetry reports under (their id), so the collector joins the two.
  */
 export function renderInventoryYaml(layout: DataCenterLayout): string {
   const site = {
@@ -43,12 +44,13 @@ export function renderInventoryYaml(layout: DataCenterLayout): string {
           id: crac.id,
           capacity_watts: crac.capacityWatts,
           supply_setpoint_celsius: crac.supplySetpointCelsius,
+          host_name: crac.id,
           cools: crac.cools,
           attributes: { airflow_cubic_metres_per_second: crac.airflowCubicMetresPerSecond },
         })),
       pdus: layout.pdus
         .filter((pdu) => pdu.roomId === room.id)
-        .map((pdu) => ({ id: pdu.id, capacity_watts: pdu.capacityWatts, powers: pdu.powers })),
+        .map((pdu) => ({ id: pdu.id, capacity_watts: pdu.capacityWatts, host_name: pdu.id, powers: pdu.powers })),
     })),
   };
   const header = '# The TwinOps demo data center (generated from demo/src/world/layout.ts).\n';

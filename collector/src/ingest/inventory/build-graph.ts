@@ -8,10 +8,20 @@ export interface InventoryRelation {
   type: RelationType;
 }
 
+/**
+ * A device that reports its own telemetry under a `host.name` (a CRAC or PDU behind an SNMP or
+ * Modbus exporter): that telemetry belongs to the inventory entity, not to a host of that name.
+ */
+export interface HostAlias {
+  hostName: string;
+  entity: Pick<EntityInput, 'id' | 'type' | 'level'>;
+}
+
 /** What an inventory adds to the twin. */
 export interface InventoryGraph {
   entities: EntityInput[];
   relations: InventoryRelation[];
+  hostAliases: HostAlias[];
 }
 
 /** The root when the file names no enterprise. */
@@ -53,6 +63,7 @@ export function buildInventoryGraph(items: InventoryItem[]): { graph: InventoryG
   const graph: InventoryGraph = {
     entities: [{ id: rootId, type: 'enterprise', level: 'enterprise', name: roots[0]?.name ?? roots[0]?.id ?? 'enterprise', attributes: { ...roots[0]?.attributes } }],
     relations: [],
+    hostAliases: [],
   };
   const idOf = new Map<InventoryItem, string>();
   const seen = new Set<string>([rootId]);
@@ -70,6 +81,7 @@ export function buildInventoryGraph(items: InventoryItem[]): { graph: InventoryG
     const attributes = { ...item.attributes };
     graph.entities.push({ id, type: item.type, level: LEVEL_OF[item.type], name: item.name ?? item.id, attributes });
   }
+  collectHostAliases(idOf, graph, errors);
   for (const [item, id] of idOf) {
     const parent = parents.get(item);
     const parentId = parent ? idOf.get(parent) : item.type === 'site' ? rootId : undefined;
@@ -87,6 +99,23 @@ export function buildInventoryGraph(items: InventoryItem[]): { graph: InventoryG
     });
   }
   return { graph, errors };
+}
+
+/** Devices with `host_name`; a name claimed twice, or also an inventory host's, is an error. */
+function collectHostAliases(idOf: Map<InventoryItem, string>, graph: InventoryGraph, errors: string[]): void {
+  const claimedBy = new Map<string, string>();
+  for (const [item, id] of idOf) if (item.type === 'host') claimedBy.set(item.id, id);
+  for (const [item, id] of idOf) {
+    const hostName = item.attributes.host_name;
+    if (typeof hostName !== 'string') continue;
+    const owner = claimedBy.get(hostName);
+    if (owner !== undefined) {
+      errors.push(`${item.where('host_name')}: "${hostName}" already names ${owner}`);
+      continue;
+    }
+    claimedBy.set(hostName, id);
+    graph.hostAliases.push({ hostName, entity: { id, type: item.type, level: LEVEL_OF[item.type] } });
+  }
 }
 
 const join = (scope: string | undefined, id: string) => (scope === undefined ? undefined : `${scope}/${id}`);

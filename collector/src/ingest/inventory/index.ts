@@ -29,6 +29,7 @@
  *               - id: p1
  *                 capacity_watts: 11000        # PDU field: capacity_watts
  *                 powers: [r12, web-4]         # rack ids of the same site, or host names
+ *                 host_name: pdu-p1            # CRAC and PDU field: the host.name its own telemetry uses
  *                 attributes: {vendor: APC}    # free-form scalars, on any entry
  *
  * CSV layout (one row per entity; a header row; `#` starts a comment line):
@@ -52,13 +53,16 @@
  * with ids `site:ams1`, `room:ams1/hall-a`, `row:ams1/hall-a/a`, `rack:ams1/r12`,
  * `crac:ams1/c2`, `pdu:ams1/p1`, `host:web-3` (the id telemetry gives the host, so both join).
  * Relations: contains along the nesting (enterprise -> site -> room -> row -> rack -> host; room
- * -> crac, pdu), crac cools rack, pdu powers rack or host. Errors name the file, line and field
+ * -> crac, pdu), crac cools rack, pdu powers rack or host. A CRAC or PDU with `host_name` takes
+ * the telemetry of resources with that `host.name` (its SNMP or Modbus exporter's): their signals
+ * land on `crac:ams1/c2` instead of a separate `host:<name>`. Errors name the file, line and field
  * (`inventory.yaml:12: sites[0].rooms[1].racks[3].id: required`, `inventory.csv:7: column
  * cools: unknown rack "r99"`), and all of them are reported at once.
  */
 export { loadInventory, parseInventory } from './load-inventory';
 export type { InventoryFormat, InventoryResult } from './load-inventory';
 export { createInventoryApplier } from './apply-inventory';
-export type { InventoryGraph, InventoryRelation } from './build-graph';
+export type { HostAliases } from './apply-inventory';
+export type { HostAlias, InventoryGraph, InventoryRelation } from './build-graph';
 export { INVENTORY_TYPES } from './inventory-item';
 export type { InventoryType } from './inventory-item';

@@ -55,8 +55,8 @@ export const TYPED_FIELDS: Record<InventoryType, Record<string, 'number' | 'stri
   row: {},
   rack: { position: 'string', height_u: 'number' },
   host: { position_u: 'number' },
-  crac: { capacity_watts: 'number', supply_setpoint_celsius: 'number' },
-  pdu: { capacity_watts: 'number' },
+  crac: { capacity_watts: 'number', supply_setpoint_celsius: 'number', host_name: 'string' },
+  pdu: { capacity_watts: 'number', host_name: 'string' },
 };
 
 /** Ids become parts of entity ids, so they stay simple. */

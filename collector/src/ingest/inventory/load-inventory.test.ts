@@ -94,7 +94,30 @@ describe('loadInventory', () => {
   it('accepts an empty file and gives the default enterprise root', () => {
     expect(parseInventory('', 'empty.yaml', 'yaml')).toEqual({
       ok: true,
-      graph: { entities: [{ id: 'enterprise:default', type: 'enterprise', level: 'enterprise', name: 'enterprise', attributes: {} }], relations: [] },
+      graph: { entities: [{ id: 'enterprise:default', type: 'enterprise', level: 'enterprise', name: 'enterprise', attributes: {} }], relations: [], hostAliases: [] },
     });
+  });
+
+  it('names the devices that report under a host name, and refuses a name claimed twice', () => {
+    const yaml = [
+      'sites:',
+      '  - id: s',
+      '    rooms:',
+      '      - id: a',
+      '        racks: [{id: r1, hosts: [web-1]}]',
+      '        cracs: [{id: c1, host_name: crac-1}, {id: c2, host_name: web-1}]',
+      '        pdus: [{id: p1, host_name: crac-1}, {id: p2, host_name: pdu-2}]',
+    ].join('\n');
+    const result = parseInventory(yaml, 'dc.yaml', 'yaml');
+    expect(result).toEqual({
+      ok: false,
+      errors: ['dc.yaml:6: sites[0].rooms[0].cracs[1].host_name: "web-1" already names host:web-1', 'dc.yaml:7: sites[0].rooms[0].pdus[0].host_name: "crac-1" already names crac:s/c1'],
+    });
+    const valid = parseInventory(yaml.replace('host_name: web-1', 'host_name: crac-2').replace('{id: p1, host_name: crac-1}', '{id: p1}'), 'dc.yaml', 'yaml');
+    expect(valid.ok && valid.graph.hostAliases).toEqual([
+      { hostName: 'crac-1', entity: { id: 'crac:s/c1', type: 'crac', level: 'asset' } },
+      { hostName: 'crac-2', entity: { id: 'crac:s/c2', type: 'crac', level: 'asset' } },
+      { hostName: 'pdu-2', entity: { id: 'pdu:s/p2', type: 'pdu', level: 'asset' } },
+    ]);
   });
 });
