@@ -2,12 +2,15 @@
 import type { FullPathBenchResult, SignalBenchResult } from './full-path-bench';
 import type { MemoryBenchResult } from './memory-bench';
 import type { ServiceGraphBenchResult } from './service-graph-bench';
+import type { StoreBenchResult } from './store-bench';
 
 export const TARGETS = {
   /** Full path over protobufjs decode-only. */
   minRatio: 1.0,
   minSpansPerSecond: 100_000,
   maxBytesPerEntity: 2048,
+  /** Ingest with the SQLite store on over in-memory only (issue 5). */
+  minStoreRatio: 0.8,
 };
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -83,5 +86,20 @@ export function serviceGraphLines(g: ServiceGraphBenchResult): string[] {
     `service graph  ${count(g.pairs)} client/server pairs over ${g.services} services per round, median of ${g.rounds} rounds (a window flush each)`,
     `  spans through the graph builder       ${count(g.spansPerSecond).padStart(9)} spans/s`,
     `  per in-flight span (${count(g.pendingSpans)} pending)   ${count(g.bytesPerPendingSpan).padStart(6)} B  (V8 heap + array buffers after gc)`,
+  ];
+}
+
+export function storeLines(result: StoreBenchResult): string[] {
+  const line = (signal: string, unit: string, r: StoreBenchResult['traces']) => {
+    const ratio = r.sqlite / r.memory;
+    return (
+      `  ${signal.padEnd(8)} ${count(r.sqlite).padStart(9)} ${unit}/s with the store, ${count(r.memory).padStart(9)} in memory only: ` +
+      `${ratio.toFixed(2)}x  [target >= ${TARGETS.minStoreRatio}x: ${mark(ratio >= TARGETS.minStoreRatio)}]`
+    );
+  };
+  return [
+    `store: ingest with the SQLite store on (a file, synchronous = FULL, flushed after every round) against in-memory only; ${count(result.pointsWritten)} points written`,
+    line('traces', 'spans', result.traces),
+    line('metrics', 'data points', result.metrics),
   ];
 }

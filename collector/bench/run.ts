@@ -1,15 +1,17 @@
 /**
  * Benchmark entry point (`npm run bench`: node --expose-gc dist-bench/bench/run.js). Prints, from
  * one run: full-path and decode-only throughput for traces and metrics against protobufjs, and
- * the twin's memory per entity and per signal at 10,000 entities, marked against the targets.
+ * the twin's memory per entity and per signal at 10,000 entities, the service graph, and ingest
+ * with the SQLite store on against in-memory only, marked against the targets.
  * Figures only: a missed target prints FAIL but does not fail the process.
  */
 import { runFullPathBench } from './full-path-bench';
 import { runMemoryBench } from './memory-bench';
-import { headerLines, memoryLines, serviceGraphLines, throughputLines, twinLine } from './report';
+import { headerLines, memoryLines, serviceGraphLines, storeLines, throughputLines, twinLine } from './report';
 import { runServiceGraphBench } from './service-graph-bench';
+import { runStoreBench } from './store-bench';
 
-function main(): void {
+async function main(): Promise<void> {
   const throughput = runFullPathBench({ traceRequests: 200, metricRequests: 200, rounds: 7, warmupRounds: 3 });
   const lines = [
     ...headerLines(throughput),
@@ -28,6 +30,8 @@ function main(): void {
   console.log(memoryLines(memory).join('\n'));
   const graph = runServiceGraphBench({ pairs: 100_000, services: 40, rounds: 5, pending: 100_000 });
   console.log(serviceGraphLines(graph).join('\n'));
+  const store = await runStoreBench({ requests: 200, rounds: 7, warmupRounds: 3 });
+  console.log(storeLines(store).join('\n'));
 }
 
-main();
+void main();

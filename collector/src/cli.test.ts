@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { run } from './cli';
+import { defaultStoreConfig, openStore } from './store';
 
 const created: string[] = [];
 afterAll(() => created.forEach((file) => rmSync(dirname(file), { recursive: true, force: true })));
@@ -76,5 +77,47 @@ describe('the example config in examples/', () => {
     expect(await run(['config', 'check', '--config', file], streams)).toBe(0);
     expect(err).toEqual([]);
     expect(out.join('')).toBe(`${file}: valid\n`);
+  });
+});
+
+describe('twinops snapshot', () => {
+  it('exports a store and imports it into an empty one; refuses a malformed file and a non-empty store', async () => {
+    const dir = dirname(configFile(''));
+    const from = join(dir, 'from.yaml');
+    writeFileSync(from, `store: {sqlite: {path: ${join(dir, 'from.db')}}}\n`);
+    const to = join(dir, 'to.yaml');
+    writeFileSync(to, `store: {sqlite: {path: ${join(dir, 'to.db')}}}\n`);
+    const config = defaultStoreConfig();
+    config.sqlite.path = join(dir, 'from.db');
+    const store = await openStore(config, { clock: { now: () => 1_700_000_000_000 }, resolutionMs: 10_000, collectorId: 'cli' });
+    const host = { id: 'host:web-1', type: 'host', level: 'asset' as const, name: 'web-1', attributes: {}, parent: undefined, desired: {}, firstSeen: 1, lastSeen: 2 };
+    await store.writeDelta({
+      entities: [host],
+      relations: [],
+      signals: [{ entity: host.id, name: 'cpu', unit: '1', kind: 'gauge', points: [{ t: 1_700_000_000_000, v: 0.5 }] }],
+      events: [],
+      removedEntities: [],
+      removedRelations: [],
+    });
+    await store.putObject('desired', host.id, { power: 'on' });
+    await store.close();
+
+    const snapshot = join(dir, 'twin.json');
+    const exported = io();
+    expect(await run(['snapshot', 'export', '--config', from, '--out', snapshot], exported.io)).toBe(0);
+    expect(exported.err.join('')).toBe(`exported 1 entities, 0 relations, 1 signals, 1 points, 0 rollups, 1 objects, 0 audit from sqlite ${join(dir, 'from.db')} to ${snapshot}\n`);
+
+    const imported = io();
+    expect(await run(['snapshot', 'import', snapshot, '--config', to], imported.io)).toBe(0);
+    expect(imported.err.join('')).toBe(`imported 1 entities, 0 relations, 1 signals, 1 points, 0 rollups, 1 objects, 0 audit into sqlite ${join(dir, 'to.db')}\n`);
+    const again = io();
+    expect(await run(['snapshot', 'import', snapshot, '--config', to], again.io)).toBe(1);
+    expect(again.err.join('')).toMatch(/^twinops: cannot import into a store that already holds 1 entities/);
+
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"format": "something-else"}');
+    const bad = io();
+    expect(await run(['snapshot', 'import', broken, '--config', to], bad.io)).toBe(1);
+    expect(bad.err.join('')).toMatch(/^twinops: broken\.json: format: must be "twinops-snapshot", got "something-else"\n/);
   });
 });

@@ -1,4 +1,4 @@
-/** The `twinops` command line: `twinops collector [--config FILE] [--demo]`, `twinops demo`, `twinops config defaults|check`. */
+/** The `twinops` command line: `twinops collector [--config FILE] [--demo]`, `twinops demo`, `twinops config defaults|check`, `twinops snapshot export|import`. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,7 @@ import {
 } from '@twinops/demo';
 import type { RunningDemo } from '@twinops/demo';
 import { ConfigError, renderDefaults } from './config';
-import { collectorConfigSchema, createCollector, createLogger, loadCollectorConfig } from './collector';
+import { collectorConfigSchema, createCollector, createLogger, loadCollectorConfig, runSnapshotCommand } from './collector';
 import type { Collector, CollectorConfig } from './collector';
 import { VERSION } from './version';
 
@@ -25,6 +25,8 @@ Commands:
   demo [options]                 run the demo alone against any OTLP receiver (twinops demo --help)
   config defaults                print the default config file, every key documented
   config check [--config FILE]   validate a config file (and TWINOPS_* overrides) and exit
+  snapshot export [--out FILE]   write the configured store (store.*) as one JSON document
+  snapshot import FILE           load a snapshot into the configured store, which must be empty
 
 Options:
   -c, --config FILE   YAML config file
@@ -56,6 +58,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       allowPositionals: true,
       options: {
         config: { type: 'string', short: 'c' },
+        out: { type: 'string', short: 'o' },
         demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -67,6 +70,11 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.version) return done(io.out, `${VERSION}\n`);
+  if (positionals[0] === 'snapshot' && (positionals[1] === 'export' || positionals[1] === 'import') && positionals.length <= 3) {
+    const action = positionals[1];
+    const file = action === 'export' ? values.out : positionals[2];
+    return withConfig(values.config, io, (config) => runSnapshotCommand(action, file, config, io));
+  }
   const command = positionals.join(' ');
   if (values.help || command === '') return done(values.help ? io.out : io.err, `${USAGE}\n`, values.help ? 0 : 2);
   switch (command) {

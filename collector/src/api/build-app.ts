@@ -14,6 +14,11 @@ import type { MetricsScrape, ReadyState } from './ops-routes';
 import './route-config';
 import { registerServiceGraphStatsRoute } from './service-graph-stats-route';
 import { registerSignalsRoute } from './signals-route';
+import type { SignalArchive } from './signals-route';
+import { registerAuditRoute } from './audit-route';
+import type { AuditLog } from './audit-route';
+import { registerDesiredRoute } from './desired-route';
+import type { DesiredStateService } from './desired-route';
 import { createSseHub, systemTimers } from './sse-hub';
 import type { SseHub, Timers } from './sse-hub';
 import { registerStreamRoute } from './stream-route';
@@ -34,6 +39,12 @@ export interface ApiServerSettings {
   serviceGraphStats?: () => ServiceGraphStats;
   /** The twin's twin.history.retention_seconds: how far back topology `at` may go (default 3600). */
   historyRetentionSeconds?: number;
+  /** History older than the twin's memory (the store); without it /signals answers from memory only. */
+  signalArchive?: SignalArchive;
+  /** Desired state, committed before 2xx; without it PUT .../desired is not served. */
+  desiredState?: DesiredStateService;
+  /** The store's audit log; without it /audit is not served. */
+  audit?: AuditLog;
   clock?: Clock;
   timers?: Timers;
   logger?: ErrorLogger;
@@ -49,7 +60,7 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
   const app = Fastify({
     logger: false,
     // Unknown query parameters are errors, not silently dropped, so a typo never widens a query.
-    ajv: { customOptions: { removeAdditional: false, verbose: true } },
+    ajv: { customOptions: { removeAdditional: false, verbose: true, allowUnionTypes: true } },
     // Malformed URLs (bad percent-encoding) are answered before routing; keep the one error body.
     frameworkErrors: (error, _request, reply) => {
       void (reply as unknown as FastifyReply).code(400).send(errorBody('bad_request', error.message));
@@ -99,7 +110,9 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
 
   const now = () => (settings.clock ? settings.clock.now() : Date.now());
   registerEntityRoutes(app, settings.twin);
-  registerSignalsRoute(app, settings.twin, now);
+  registerSignalsRoute(app, settings.twin, now, settings.signalArchive);
+  if (settings.desiredState) registerDesiredRoute(app, settings.desiredState);
+  if (settings.audit) registerAuditRoute(app, settings.audit);
   registerTopologyRoute(app, settings.twin, {
     now,
     idleMs: config.topologyEdgeIdleSeconds * 1000,

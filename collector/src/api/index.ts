@@ -2,6 +2,9 @@
 export { createApiServer } from './api-server';
 export type { ApiServer } from './api-server';
 export type { ApiServerSettings } from './build-app';
+export type { SignalArchive } from './signals-route';
+export type { DesiredStateService } from './desired-route';
+export type { AuditLog } from './audit-route';
 export type { MetricsScrape, ReadyState } from './ops-routes';
 export type { Timers } from './sse-hub';
 export type { ErrorLogger } from './errors';

@@ -4,6 +4,28 @@ import { NOW, createTestApp } from './test-support/test-app';
 const BASE = '/api/v1/signals?entity=host%3Aweb-3&name=cpu.utilization';
 
 describe('GET /api/v1/signals', () => {
+  it('answers the part of the range before memory from the archive, and memory for what it holds', async () => {
+    const archived: unknown[] = [];
+    const { app } = createTestApp({
+      signalArchive: {
+        memoryMs: 3_600_000,
+        query: async (query) => {
+          archived.push(query);
+          return [{ t: NOW - 7_200_000, v: 0.1 }];
+        },
+      },
+    });
+    // The fake twin holds two points from NOW on: memory answers from there, the archive before.
+    const res = await app.inject(`${BASE}&from=now-3h`);
+    expect(res.json()).toEqual({ ...CPU_SERIES, points: [{ t: NOW - 7_200_000, v: 0.1 }, ...CPU_SERIES.points] });
+    expect(archived).toEqual([{ entity: 'host:web-3', name: 'cpu.utilization', from: NOW - 10_800_000, to: NOW - 1 }]);
+    // Within memory, the archive is not asked; with a step, the cut falls on a step boundary.
+    archived.length = 0;
+    expect((await app.inject(`${BASE}&from=now-30m`)).statusCode).toBe(200);
+    await app.inject(`${BASE}&from=now-3h&step=7m`);
+    expect(archived).toEqual([{ entity: 'host:web-3', name: 'cpu.utilization', from: NOW - 10_800_000, to: Math.floor(NOW / 420_000) * 420_000 - 1, stepMs: 420_000 }]);
+  });
+
   it('returns the series over the last hour by default', async () => {
     const { app, twin } = createTestApp();
     const res = await app.inject(BASE);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { TwinReader } from '../model';
+import type { SignalPoint, SignalSeries, TwinReader } from '../model';
 import { ApiError } from './errors';
 import { errorResponses, pointSchema } from './schemas';
 import { parseInstant, parseStep } from './time-params';
@@ -49,7 +49,14 @@ interface SignalsQuery {
   step?: string;
 }
 
-export function registerSignalsRoute(app: FastifyInstance, twin: TwinReader, now: () => number): void {
+/** History older than the twin keeps in memory: the store's raw points and rollups. */
+export interface SignalArchive {
+  /** How far back the twin's own history reaches (twin.history.retention_seconds x 1000). */
+  memoryMs: number;
+  query(query: { entity: string; name: string; from: number; to: number; stepMs?: number }): Promise<SignalPoint[]>;
+}
+
+export function registerSignalsRoute(app: FastifyInstance, twin: TwinReader, now: () => number, archive?: SignalArchive): void {
   app.get('/api/v1/signals', { schema, config: { scope: 'read' } }, async (request) => {
     const query = request.query as SignalsQuery;
     const nowMs = now();
@@ -62,12 +69,33 @@ export function registerSignalsRoute(app: FastifyInstance, twin: TwinReader, now
     }
     const entity = twin.getEntity(query.entity);
     if (!entity) throw new ApiError(404, 'not_found', `entity ${JSON.stringify(query.entity)} not found`);
-    const series = twin.signalHistory({ entity: query.entity, name: query.name, from, to, ...(stepMs ? { stepMs } : {}) });
+    const wanted = { entity: query.entity, name: query.name, from, to, ...(stepMs ? { stepMs } : {}) };
+    const series = archive && from < nowMs - archive.memoryMs ? await withArchive(twin, archive, wanted, nowMs) : twin.signalHistory(wanted);
     if (!series) {
       throw new ApiError(404, 'not_found', `signal ${JSON.stringify(query.name)} not found on entity ${JSON.stringify(query.entity)}`);
     }
     return series;
   });
+}
+
+/**
+ * The twin's memory answers for what it holds; the archive for the part of the range before the
+ * oldest point in memory (cut on a step boundary, so no bucket is averaged from two sources).
+ */
+async function withArchive(
+  twin: TwinReader,
+  archive: SignalArchive,
+  wanted: { entity: string; name: string; from: number; to: number; stepMs?: number },
+  nowMs: number,
+): Promise<SignalSeries | undefined> {
+  const recent = twin.signalHistory(wanted);
+  const oldest = recent?.points[0]?.t ?? nowMs - archive.memoryMs;
+  const split = wanted.stepMs ? Math.floor(oldest / wanted.stepMs) * wanted.stepMs : oldest;
+  if (split <= wanted.from) return recent;
+  const older = await archive.query({ ...wanted, to: Math.min(wanted.to, split - 1) });
+  if (!recent && older.length === 0) return undefined;
+  const unit = recent?.unit ?? twin.getEntity(wanted.entity)?.signals.find((s) => s.name === wanted.name)?.unit ?? '';
+  return { entity: wanted.entity, name: wanted.name, unit, points: [...older, ...(recent?.points ?? [])] };
 }
 
 function valueOf(parsed: ReturnType<typeof parseStep>): number {

@@ -3,12 +3,19 @@
  * starts them downstream first (twin and inventory, API, then receivers) and stops them upstream
  * first, so no request reaches a component that is not ready and every component can drain.
  */
-import { createTwin } from '../model';
+import { hostname } from 'node:os';
+import { InMemoryMetricsRegistry, createTwin } from '../model';
 import type { Logger, Twin } from '../model';
 import { createIngest } from '../ingest';
 import { createOtlpReceivers } from '../otlp';
 import { createApiServer, createAuthorizer } from '../api';
 import { createPrometheusRegistry } from '../export';
+import { openStore } from '../store';
+import type { TwinStore } from '../store';
+import { createPersistence } from '../persistence';
+import type { Persistence } from '../persistence';
+import { createDesiredState } from '../control';
+import type { DesiredState } from '../control';
 import type { CollectorConfig } from './config';
 import { startSelfTelemetry } from './self-telemetry';
 
@@ -25,7 +32,10 @@ export interface CollectorEndpoints {
 }
 
 export interface Collector {
+  /** The twin the API answers from (with a shared store: every collector's merged state). */
   readonly twin: Twin;
+  /** Writes the twin's pending changes to the store now (the timer does it every flush interval). */
+  flush(): Promise<void>;
   start(): Promise<void>;
   shutdown(): Promise<void>;
   /** Where each server is bound (the real ports when the config asked for port 0). */
@@ -41,14 +51,25 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
   const authorize = createAuthorizer(config.auth, env);
   const selfTelemetry = startSelfTelemetry(config.selfTelemetry, version);
   const twin = createTwin(config.twin, { clock, metrics });
+  const shared = config.store.driver === 'postgres';
+  // With a shared store, ingest's twin holds this collector's contribution; the API reads the
+  // merged view. Its own gauges would clash with the ingest twin's, so they stay unexported.
+  const view = shared ? createTwin(config.twin, { clock, metrics: new InMemoryMetricsRegistry() }) : twin;
   const ingest = createIngest(config.twin, { twin, clock, metrics });
+  let store: TwinStore | undefined;
+  let persistence: Persistence | undefined;
+  let desired: DesiredState | undefined;
+  const opened = <T>(part: T | undefined): T => {
+    if (part === undefined) throw new Error('the store is not open');
+    return part;
+  };
   const receivers = createOtlpReceivers(
     { otlp: config.receivers.otlp, forward: config.forward },
     { consumers: selfTelemetry.instrument(ingest), metrics, logger, authorize, now: clock.now },
   );
   let receiving = false;
   const api = createApiServer(config.api, {
-    twin,
+    twin: view,
     metrics,
     authorize,
     version,
@@ -57,12 +78,38 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
     ready: () => (receiving ? { ready: true } : { ready: false, reason: 'the OTLP receivers are not listening' }),
     historyRetentionSeconds: config.twin.history.retentionSeconds,
     serviceGraphStats: () => ingest.serviceGraphStats(),
+    signalArchive: {
+      memoryMs: config.twin.history.retentionSeconds * 1000,
+      query: (query) => opened(store).querySignal(query),
+    },
+    desiredState: { set: (id, values, actor) => opened(desired).set(id, values, actor) },
+    audit: { listAudit: (query) => opened(store).listAudit(query) },
   });
 
   let stopping: Promise<void> | undefined;
   return {
-    twin,
+    twin: view,
+    flush: () => opened(persistence).flush(),
     async start() {
+      store = await openStore(config.store, {
+        clock,
+        resolutionMs: config.twin.history.resolutionSeconds * 1000,
+        collectorId: config.store.postgres.collectorId || hostname(),
+      });
+      persistence = createPersistence(config.store, {
+        twin,
+        ...(shared ? { sharedView: view } : {}),
+        store,
+        clock,
+        logger,
+        metrics,
+        retentionMs: config.twin.history.retentionSeconds * 1000,
+        afterSync: () => opened(desired).load(),
+      });
+      desired = createDesiredState(view, store);
+      await persistence.start();
+      await desired.load();
+      logger.info('store open', { store: store.description, schema_version: store.schemaVersion });
       await ingest.start();
       await api.start();
       await receivers.start();
@@ -74,6 +121,9 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
         await receivers.shutdown();
         await api.shutdown();
         await ingest.shutdown();
+        desired?.close();
+        await persistence?.stop();
+        await store?.close();
         await selfTelemetry.shutdown();
       })();
       return stopping;

@@ -10,12 +10,14 @@ import {
 import { twinConfigSchema, validateTwinConfig } from '../ingest';
 import { apiConfigSchema, authConfigSchema, validateAuthConfig, requiresAuthToBind } from '../api';
 import { selfTelemetryConfigSchema } from './self-telemetry';
+import { storeConfigSchema, validateStoreConfig } from '../store';
 import { ConfigError } from '../config';
 
 export const collectorConfigSchema = obj({
   receivers: obj({ otlp: otlpReceiverConfigSchema }, 'where telemetry comes in'),
   forward: forwardConfigSchema,
   twin: twinConfigSchema,
+  store: storeConfigSchema,
   api: apiConfigSchema,
   auth: authConfigSchema,
   self_telemetry: selfTelemetryConfigSchema,
@@ -37,6 +39,7 @@ export function validateCollectorConfig(config: CollectorConfig, env: NodeJS.Pro
     ...validateOtlpReceiverConfig(config.receivers.otlp, 'receivers.otlp'),
     ...validateForwardConfig(config.forward, 'forward'),
     ...validateTwinConfig(config.twin, 'twin'),
+    ...validateStoreConfig(config.store, 'store'),
     ...validateAuthConfig(config.auth, env),
     ...validateBindings(config),
   ];

@@ -4,4 +4,5 @@ export type { Collector, CollectorSettings, CollectorEndpoints } from './collect
 export { collectorConfigSchema, loadCollectorConfig, validateCollectorConfig } from './config';
 export type { CollectorConfig } from './config';
 export { createLogger } from './logger';
+export { runSnapshotCommand } from './snapshot-command';
 export type { LogLevel } from './logger';

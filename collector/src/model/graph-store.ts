@@ -1,7 +1,8 @@
+import { ChangeJournal } from './change-journal';
 import { isWarnOrWorse, severityOf } from './severity';
 import { EntityRecord, EventLog, RelationRecord, SignalRecord, entityView, relationId, relationView } from './twin-records';
 import type { TwinLimitsConfig } from './config';
-import type { EntityAttributes, EntityEvent, EntityInput, RelationType, TwinChange, TwinWriter } from './types';
+import type { EntityAttributes, EntityEvent, EntityInput, RelationType, SignalPoint, TwinChange, TwinWriter } from './types';
 
 /** What the store needs from its owner: time, drop counting and the change stream. */
 export interface GraphStoreHooks {
@@ -18,6 +19,7 @@ export class GraphStore implements TwinWriter {
   readonly relations = new Map<string, RelationRecord>();
   signalCount = 0;
   historyPoints = 0;
+  readonly journal = new ChangeJournal();
 
   constructor(
     private readonly limits: TwinLimitsConfig,
@@ -57,6 +59,7 @@ export class GraphStore implements TwinWriter {
       }
     }
     if (input.attributes && this.mergeAttributes(rec, input.attributes)) changed = true;
+    this.journal.entity(rec.id);
     if (added) this.emitEntity('entity.added', rec);
     else if (changed) this.emitEntity('entity.updated', rec);
     return true;
@@ -82,6 +85,7 @@ export class GraphStore implements TwinWriter {
       (source.relations ??= []).push(rec);
       if (source !== target) (target.relations ??= []).push(rec);
       if (stats) rec.stats = { ...stats };
+      this.journal.relation(id);
       if (this.hooks.listening()) this.hooks.emit({ kind: 'relation.added', relation: relationView(rec), at: now });
       if (type === 'contains') this.setParent(target, from);
       return true;
@@ -89,6 +93,7 @@ export class GraphStore implements TwinWriter {
     // Touching an existing relation does not move the parent back: the newest `contains` wins.
     rec.lastSeen = now;
     if (stats) rec.stats = Object.assign(rec.stats ?? {}, stats);
+    this.journal.relation(id);
     return true;
   }
 
@@ -116,6 +121,7 @@ export class GraphStore implements TwinWriter {
       return false;
     }
     this.historyPoints += signal.length - before;
+    this.journal.signal(rec, signal, timeMs);
     if (!(timeMs < signal.latestT)) {
       signal.latestT = timeMs;
       signal.latestV = value;
@@ -132,6 +138,7 @@ export class GraphStore implements TwinWriter {
     const log = (rec.events ??= new EventLog());
     const severity = severityOf(event.severityNumber, event.severityText);
     log.counts[severity] = (log.counts[severity] ?? 0) + 1;
+    this.journal.event(entityId);
     if (!isWarnOrWorse(severity)) return true;
     const kept: EntityEvent = {
       t: event.t,
@@ -153,6 +160,7 @@ export class GraphStore implements TwinWriter {
     const rec = this.entities.get(entityId);
     if (!rec) return false;
     rec.desired = { ...rec.desired, ...values };
+    this.journal.entity(entityId);
     this.emitEntity('entity.updated', rec);
     return true;
   }
@@ -161,6 +169,7 @@ export class GraphStore implements TwinWriter {
     const rec = this.relations.get(id);
     if (!rec) return false;
     this.relations.delete(id);
+    this.journal.removeRelation(id);
     const source = this.entities.get(rec.from);
     const target = this.entities.get(rec.to);
     if (source) detach(source, rec);
@@ -180,7 +189,41 @@ export class GraphStore implements TwinWriter {
     for (const signal of rec.signals?.values() ?? []) this.historyPoints -= signal.length;
     this.signalCount -= rec.signals?.size ?? 0;
     this.entities.delete(id);
+    this.journal.removeEntity(id);
     if (this.hooks.listening()) this.hooks.emit({ kind: 'entity.removed', id, at: this.hooks.now() });
+    return true;
+  }
+
+  /** Sets buckets of a signal (restore, merged views), creating it on first use; false when refused. */
+  putSignalPoints(entityId: string, name: string, unit: string, kind: string, points: readonly SignalPoint[]): boolean {
+    const rec = this.entities.get(entityId);
+    if (!rec) {
+      this.hooks.drop('signal_unknown_entity');
+      return false;
+    }
+    const signal = rec.signals?.get(name) ?? this.addSignal(rec, name, unit, kind);
+    if (!signal) return false;
+    signal.unit = unit;
+    signal.kind = kind;
+    const before = signal.length;
+    for (const { t, v } of points) {
+      if (!Number.isFinite(t) || !Number.isFinite(v) || signal.put(t, v) === 'stale') continue;
+      if (!(t < signal.latestT)) {
+        signal.latestT = Math.floor(t / signal.resolutionMs) * signal.resolutionMs;
+        signal.latestV = v;
+      }
+    }
+    this.historyPoints += signal.length - before;
+    return true;
+  }
+
+  /** Replaces an entity's event counts and latest events (restore, merged views). */
+  replaceEvents(entityId: string, countsBySeverity: Record<string, number>, latest: readonly EntityEvent[]): boolean {
+    const rec = this.entities.get(entityId);
+    if (!rec) return false;
+    const log = (rec.events = new EventLog());
+    Object.assign(log.counts, countsBySeverity);
+    log.latest.push(...latest.slice(0, this.limits.maxEventsPerEntity));
     return true;
   }
 
@@ -203,6 +246,7 @@ export class GraphStore implements TwinWriter {
   private setParent(rec: EntityRecord, parent: string | undefined): void {
     if (rec.parent === parent) return;
     rec.parent = parent;
+    this.journal.entity(rec.id);
     this.emitEntity('entity.updated', rec);
   }
 

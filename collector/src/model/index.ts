@@ -15,12 +15,17 @@ export type {
   SignalQuery,
   SignalSeries,
   Topology,
+  SignalState,
+  EventState,
+  TwinState,
+  TwinDelta,
   TwinChange,
   TwinStats,
   TwinReader,
   ServiceGraphStats,
   EntityInput,
   TwinWriter,
+  TwinPersistence,
   Twin,
 } from './types';
 export { InMemoryMetricsRegistry } from './metrics-registry';

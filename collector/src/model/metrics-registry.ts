@@ -107,7 +107,8 @@ export class InMemoryMetricsRegistry implements MetricsRegistry {
 }
 
 function seriesKey(name: string, labels: Labels | undefined): string {
-  if (!labels) return name;
+  // No labels and empty labels are the same series, as in Prometheus.
+  if (!labels || Object.keys(labels).length === 0) return name;
   const parts = Object.keys(labels)
     .sort()
     .map((k) => `${k}="${labels[k]}"`);

@@ -13,6 +13,27 @@ describe('SignalRing', () => {
     ]);
   });
 
+  it('puts a bucket anywhere: replacing, appending, inserting in order, refusing only beyond a full ring', () => {
+    const ring = new SignalRing(4, 1000);
+    expect(ring.put(5500, 5)).toBe('appended');
+    expect(ring.put(2000, 2)).toBe('appended');
+    expect(ring.put(3999, 3)).toBe('appended');
+    expect(ring.put(5000, 50)).toBe('merged');
+    expect(ring.range(-Infinity, Infinity)).toEqual([
+      { t: 2000, v: 2 },
+      { t: 3000, v: 3 },
+      { t: 5000, v: 50 },
+    ]);
+    // The newest bucket counts the put value as one sample.
+    expect(ring.add(5100, 60)).toBe('merged');
+    expect(ring.range(5000, 5000)).toEqual([{ t: 5000, v: 55 }]);
+    expect(ring.put(1000, 1)).toBe('appended');
+    expect(ring.length).toBe(4);
+    expect(ring.put(0, 0)).toBe('stale');
+    expect(ring.put(4000, 4)).toBe('appended');
+    expect(ring.range(-Infinity, Infinity).map((p) => p.v)).toEqual([2, 3, 4, 55]);
+  });
+
   it('refuses points older than the newest bucket', () => {
     const ring = new SignalRing(10, 1000);
     ring.add(5000, 1);

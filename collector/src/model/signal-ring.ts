@@ -50,6 +50,31 @@ export class SignalRing {
     return 'appended';
   }
 
+  /**
+   * Sets the value of a bucket, whatever its age (a restore, or a view merged from other
+   * collectors): replaces the bucket's value when present, else inserts it in order. A bucket
+   * older than a full ring's oldest is refused (`stale`). Later `add`s to the newest bucket
+   * average with the value set here as with one sample.
+   */
+  put(t: number, v: number): AddOutcome {
+    const bucket = Math.floor(t / this.resolutionMs) * this.resolutionMs;
+    const data = this.data;
+    if (!data || this.size === 0 || bucket > data[this.slot(this.size - 1)]) {
+      this.append(bucket, v);
+      return 'appended';
+    }
+    for (let i = this.size - 1; i >= 0; i--) {
+      const at = this.slot(i);
+      if (data[at] === bucket) {
+        data[at + 1] = v;
+        if (i === this.size - 1) this.headCount = 1;
+        return 'merged';
+      }
+      if (data[at] < bucket) return this.insertAt(i + 1, bucket, v);
+    }
+    return this.size < this.capacity ? this.insertAt(0, bucket, v) : 'stale';
+  }
+
   /** Points with from <= t <= to, oldest first. */
   range(from: number, to: number): SignalPoint[] {
     const points: SignalPoint[] = [];
@@ -87,6 +112,20 @@ export class SignalRing {
     data[at + 1] = v;
     this.size += 1;
     this.headCount = 1;
+  }
+
+  /** Inserts before position i (0 = oldest); the oldest point goes when the ring is full. */
+  private insertAt(i: number, t: number, v: number): AddOutcome {
+    const points = this.range(-Infinity, Infinity);
+    points.splice(i, 0, { t, v });
+    if (points.length > this.capacity) points.shift();
+    const headCount = this.headCount;
+    this.data = new Float64Array(Math.max(Math.min(INITIAL_POINTS, this.capacity), points.length) * 2);
+    this.start = 0;
+    this.size = 0;
+    for (const point of points) this.append(point.t, point.v);
+    this.headCount = headCount;
+    return 'appended';
   }
 
   private ensureRoom(): void {

@@ -19,6 +19,8 @@ import type {
 export class SignalRecord extends SignalRing {
   latestT = NaN;
   latestV = NaN;
+  /** The first bucket written since the last flush; NaN when nothing was (see ChangeJournal). */
+  dirtyFrom = NaN;
 
   constructor(
     readonly name: string,
@@ -45,7 +47,7 @@ export class RelationRecord {
     readonly from: string,
     readonly to: string,
     readonly type: RelationType,
-    readonly firstSeen: number,
+    public firstSeen: number,
     public lastSeen: number,
   ) {}
 }
@@ -65,7 +67,7 @@ export class EntityRecord {
     public type: string,
     public level: Level,
     public name: string,
-    readonly firstSeen: number,
+    public firstSeen: number,
     public lastSeen: number,
   ) {}
 }

@@ -1,5 +1,6 @@
 import { GraphStore } from './graph-store';
 import { getEntity, listEntities, signalHistory, topology } from './twin-queries';
+import { applyState, takeDelta } from './twin-state';
 import type { TwinModelConfig } from './config';
 import type { MetricsRegistry } from './metrics-registry';
 import type { Twin, TwinChange, TwinStats } from './types';
@@ -98,5 +99,10 @@ export function createTwin(config: TwinModelConfig, settings: TwinSettings): Twi
     removeRelation: (id) => store.removeRelation(id),
     hasEntity: (id) => store.hasEntity(id),
     recordDrop: (reason, count) => store.recordDrop(reason, count),
+    trackChanges: () => {
+      store.journal.tracking = true;
+    },
+    takeDelta: () => takeDelta(store),
+    applyState: (state) => applyState(store, state),
   };
 }

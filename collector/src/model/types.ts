@@ -118,6 +118,39 @@ export interface Topology {
   edges: Relation[];
 }
 
+/** One signal with its history, as saved and restored. */
+export interface SignalState {
+  entity: string;
+  name: string;
+  unit: string;
+  kind: string;
+  /** Oldest first, one per history bucket (t is the bucket start). */
+  points: SignalPoint[];
+}
+
+/** An entity's log events, as saved and restored. */
+export interface EventState extends EventSummary {
+  entity: string;
+}
+
+/** The twin's state in portable form: what a store saves, restores and exports. */
+export interface TwinState {
+  entities: Entity[];
+  relations: Relation[];
+  signals: SignalState[];
+  events: EventState[];
+}
+
+/**
+ * What changed since the last flush: entities and relations as they are now, signals with the
+ * points of buckets written since (a bucket written again replaces its value), every event
+ * summary touched, and what was removed.
+ */
+export interface TwinDelta extends TwinState {
+  removedEntities: string[];
+  removedRelations: string[];
+}
+
 /** A change in the twin, as streamed to subscribers. */
 export type TwinChange =
   | { kind: 'entity.added' | 'entity.updated'; entity: Entity; at: number }
@@ -179,8 +212,18 @@ export interface TwinWriter {
   recordDrop(reason: string, count?: number): void;
 }
 
-/** The twin: the read side the API uses and the write side ingest uses, over one graph store. */
-export interface Twin extends TwinReader, TwinWriter {}
+/** The twin's side of persistence: what a store saves and restores. */
+export interface TwinPersistence {
+  /** Starts recording changes for `takeDelta` (off until then: nothing else would drain them). */
+  trackChanges(): void;
+  /** What changed since `trackChanges` or the previous call; clears the record. */
+  takeDelta(): TwinDelta;
+  /** Loads saved or merged state (see twin-state.ts); recorded as a change only while tracking. */
+  applyState(state: TwinState | TwinDelta): void;
+}
+
+/** The twin: the read side the API uses, the write side ingest uses, and persistence, over one graph store. */
+export interface Twin extends TwinReader, TwinWriter, TwinPersistence {}
 
 /**
  * How span pairing is going, so a user can see why an edge is missing: spans waiting for their

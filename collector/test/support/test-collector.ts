@@ -28,6 +28,7 @@ export async function startTestCollector(raw: Record<string, unknown> = {}, env:
       {
         receivers: { otlp: { http: { endpoint: '127.0.0.1:0' }, grpc: { endpoint: '127.0.0.1:0' } } },
         api: { endpoint: '127.0.0.1:0' },
+        store: { sqlite: { path: ':memory:' } },
       },
       raw,
     ),

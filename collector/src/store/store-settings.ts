@@ -1,0 +1,9 @@
+import type { Clock } from '../model';
+
+export interface StoreSettings {
+  clock: Clock;
+  /** twin.history.resolution_seconds x 1000: the raw bucket width. */
+  resolutionMs: number;
+  /** This collector's name among those sharing a store (PostgreSQL). */
+  collectorId: string;
+}
