@@ -34,8 +34,6 @@ export interface CollectorEndpoints {
 export interface Collector {
   /** The twin the API answers from (with a shared store: every collector's merged state). */
   readonly twin: Twin;
-  /** Writes the twin's pending changes to the store now (the timer does it every flush interval). */
-  flush(): Promise<void>;
   start(): Promise<void>;
   shutdown(): Promise<void>;
   /** Where each server is bound (the real ports when the config asked for port 0). */
@@ -89,7 +87,6 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
   let stopping: Promise<void> | undefined;
   return {
     twin: view,
-    flush: () => opened(persistence).flush(),
     async start() {
       store = await openStore(config.store, {
         clock,

@@ -29,13 +29,18 @@ const realTimers: DriverTimers = {
   clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
 };
 
-/** Advances simulated time with real time × speed; each tick runs the steps that became due. */
+/**
+ * Advances simulated time with real time × speed; each tick runs the steps that became due.
+ * Steps fall due half a tick before the tick meant for them: with the ticks exactly on step
+ * boundaries, a tick a little early ran no step and the next one two at once (and the demo skips
+ * the telemetry of a step that finds the previous export still going).
+ */
 export function createRealtimeDriver(simulation: Simulation, settings: RealtimeDriverSettings): RealtimeDriver {
   const timers = settings.timers ?? realTimers;
   const { speed, stepSeconds } = simulation.config;
-  const startMs = timers.nowMs();
   const startSeconds = simulation.nowSeconds();
   const tickMs = settings.tickMs ?? Math.max(10, (stepSeconds / speed) * 1000);
+  const startMs = timers.nowMs() - tickMs / 2;
   const handle = timers.setInterval(() => {
     const target = startSeconds + ((timers.nowMs() - startMs) / 1000) * speed;
     for (const result of simulation.advanceTo(target)) settings.onStep(result);

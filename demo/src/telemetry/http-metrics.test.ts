@@ -5,6 +5,7 @@ import { defaultShopCatalog } from '../shop';
 import type { InstanceStep } from '../shop';
 import { INSTANCE_GAUGES, INSTANCE_HISTOGRAMS, poolServerSamples, recordInstanceStep } from './http-metrics';
 import { createResourceMeter } from './resource-meter';
+import type { ResourceMeter } from './resource-meter';
 
 const catalog = defaultShopCatalog();
 const ok = (d: number) => ({ durationSeconds: d, error: false });
@@ -34,5 +35,30 @@ describe('recordInstanceStep', () => {
     expect(client.dataPoints.map((p) => [p.attributes['server.address'], (p.value as Histogram).count])).toEqual([[call.service, Math.round(1000 * call.ratio)]]);
     expect(metrics.get('process.memory.usage')?.dataPoints[0].value).toBe(1000);
     await meter.shutdown();
+  });
+
+  it('makes as many histogram record calls at a million requests as at a thousand (one per weighted sample)', () => {
+    const op = catalog.services.find((s) => s.name === 'frontend')!.operations.find((o) => o.calls.some((c) => c.kind === 'http'))!;
+    const call = op.calls.find((c) => c.kind === 'http')!;
+    if (call.kind !== 'http') throw new Error('no http call');
+    const samples = [ok(0.05), ok(0.1), ok(0.2), { durationSeconds: 1, error: true }];
+    const calls = (requests: number) => {
+      const counted: Array<[string, number]> = [];
+      const meter: ResourceMeter = {
+        set: () => undefined,
+        histogram: (name) => ({ record: (_value, count) => void counted.push([name, count]) }),
+        collect: () => Promise.reject(new Error('not collected')),
+        shutdown: async () => undefined,
+      };
+      const frontend = instanceStep('frontend', 'frontend-1', [{ operation: op.name, requests, errors: requests / 100, latencySamples: samples }]);
+      const callee = instanceStep(call.service, `${call.service}-1`, [{ operation: call.operation, requests: requests / 2, errors: 0, latencySamples: [ok(0.02), ok(0.03)] }]);
+      expect(recordInstanceStep(meter, frontend, catalog, poolServerSamples([frontend, callee]), 1)).toBe(requests);
+      const server = counted.filter(([name]) => name === 'http.server.request.duration');
+      expect(server.reduce((sum, [, n]) => sum + n, 0)).toBe(requests);
+      return counted.length;
+    };
+    // Server: 3 successful samples and 1 failed (4 calls); client: the callee's 2 pooled samples (2 calls).
+    expect(calls(1_000)).toBe(6);
+    expect(calls(1_000_000)).toBe(6);
   });
 });

@@ -1,6 +1,7 @@
 import { findOperation } from '../shop';
 import type { InstanceStep, LatencySample, ShopCatalog } from '../shop';
-import type { GaugeSpec, HistogramSpec, ResourceMeter } from './resource-meter';
+import type { GaugeSpec, ResourceMeter } from './resource-meter';
+import type { HistogramSpec } from './weighted-histogram';
 import { weightedSamples } from './weighted-samples';
 
 /** A service instance's metrics: HTTP server and client durations, and its memory. */
@@ -41,7 +42,8 @@ export function poolServerSamples(instances: readonly InstanceStep[]): Map<strin
  * Records one step of an instance: each HTTP operation's requests into the server histogram
  * (weighted so the count equals the step's requests, split by status code), and its outgoing HTTP
  * calls into the client histogram: requests times the call ratio, with the callee's pooled
- * durations and error share. Returns the number of server requests recorded.
+ * durations and error share. One record call per weighted sample, whatever the request count,
+ * so the cost of a step does not grow with the load. Returns the number of server requests recorded.
  */
 export function recordInstanceStep(meter: ResourceMeter, inst: InstanceStep, catalog: ShopCatalog, pools: ReadonlyMap<string, ServerPool>, timeoutSeconds: number): number {
   const server = meter.histogram('http.server.request.duration');
@@ -54,7 +56,7 @@ export function recordInstanceStep(meter: ResourceMeter, inst: InstanceStep, cat
       const own = op.latencySamples.length > 0 ? op.latencySamples : (pools.get(`${inst.service} ${op.operation}`)?.samples ?? []);
       for (const w of weightedSamples(op.requests, op.errors, own, timeoutSeconds)) {
         const attributes = { ...base, 'http.response.status_code': status(w.error) };
-        for (let n = 0; n < w.count; n++) server.record(w.durationSeconds, attributes);
+        server.record(w.durationSeconds, w.count, attributes);
         recorded += w.count;
       }
     }
@@ -68,7 +70,7 @@ export function recordInstanceStep(meter: ResourceMeter, inst: InstanceStep, cat
       const base = { 'http.request.method': method, 'server.address': call.service, 'server.port': HTTP_PORT };
       for (const w of weightedSamples(calls, errors, pool.samples, timeoutSeconds)) {
         const attributes = { ...base, 'http.response.status_code': status(w.error) };
-        for (let n = 0; n < w.count; n++) client.record(w.durationSeconds, attributes);
+        client.record(w.durationSeconds, w.count, attributes);
       }
     }
   }

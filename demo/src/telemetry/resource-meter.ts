@@ -1,8 +1,10 @@
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import type { Attributes, Histogram, ObservableResult } from '@opentelemetry/api';
+import type { Attributes, ObservableResult } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
-import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import type { MetricData, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { ManualMetricReader } from './manual-metric-reader';
+import { createWeightedHistogram } from './weighted-histogram';
+import type { CollectableHistogram, HistogramSpec, WeightedHistogram } from './weighted-histogram';
 
 /** One value of a gauge-like metric in this step. */
 export interface GaugePoint {
@@ -19,31 +21,26 @@ export interface GaugeSpec {
   instrument: 'gauge' | 'updowncounter';
 }
 
-/** A duration histogram in seconds (semconv bucket boundaries). */
-export interface HistogramSpec {
-  name: string;
-  description: string;
-}
-
-/** Semconv's advised boundaries for HTTP durations (s). */
-export const DURATION_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+const SCOPE_NAME = 'twinops-demo';
 
 /**
  * The metrics of one resource: a MeterProvider with a timer-less reader. Gauges are observable
  * and read what `set` left, so a series that is not set in a step is absent from that collection
- * (a crashed host's OS metrics stop instead of repeating their last value).
+ * (a crashed host's OS metrics stop instead of repeating their last value). Duration histograms
+ * are the demo's own weighted ones (one call per sampled duration, not per request), joined to
+ * the SDK's collection in the same scope, after the gauges as the SDK would order them.
  */
 export interface ResourceMeter {
   set(name: string, points: GaugePoint[]): void;
-  histogram(name: string): Histogram;
+  histogram(name: string): WeightedHistogram;
   collect(): Promise<ResourceMetrics>;
   shutdown(): Promise<void>;
 }
 
-export function createResourceMeter(resource: Resource, gauges: readonly GaugeSpec[], histograms: readonly HistogramSpec[]): ResourceMeter {
+export function createResourceMeter(resource: Resource, gauges: readonly GaugeSpec[], histograms: readonly HistogramSpec[], nowMs: () => number = Date.now): ResourceMeter {
   const reader = new ManualMetricReader();
   const provider = new MeterProvider({ resource, readers: [reader] });
-  const meter = provider.getMeter('twinops-demo');
+  const meter = provider.getMeter(SCOPE_NAME);
   const current = new Map<string, GaugePoint[]>();
   for (const spec of gauges) {
     const options = { unit: spec.unit, description: spec.description };
@@ -52,10 +49,7 @@ export function createResourceMeter(resource: Resource, gauges: readonly GaugeSp
       for (const point of current.get(spec.name) ?? []) result.observe(point.value, point.attributes);
     });
   }
-  const histogramByName = new Map<string, Histogram>();
-  for (const spec of histograms) {
-    histogramByName.set(spec.name, meter.createHistogram(spec.name, { unit: 's', description: spec.description, advice: { explicitBucketBoundaries: DURATION_BUCKETS_SECONDS } }));
-  }
+  const histogramByName = new Map<string, CollectableHistogram>(histograms.map((spec) => [spec.name, createWeightedHistogram(spec, nowMs())]));
   return {
     set(name, points) {
       current.set(name, points);
@@ -68,6 +62,17 @@ export function createResourceMeter(resource: Resource, gauges: readonly GaugeSp
     async collect() {
       const { resourceMetrics } = await reader.collect();
       current.clear();
+      const endTimeMs = nowMs();
+      const own: MetricData[] = [];
+      for (const h of histogramByName.values()) {
+        const data = h.collect(endTimeMs);
+        if (data) own.push(data);
+      }
+      if (own.length === 0) return resourceMetrics;
+      const scope = resourceMetrics.scopeMetrics.find((s) => s.scope.name === SCOPE_NAME);
+      if (scope) scope.metrics.push(...own);
+      // The scope the SDK gives `getMeter(name)`: no version, no schema URL.
+      else resourceMetrics.scopeMetrics.push({ scope: { name: SCOPE_NAME, version: '', schemaUrl: undefined }, metrics: own });
       return resourceMetrics;
     },
     shutdown: () => provider.shutdown(),

@@ -27,6 +27,8 @@ describe('createTelemetryEmitter against a real collector', () => {
       api: { endpoint: '127.0.0.1:0' },
       // Short windows so the service-graph edges are written soon after the spans arrive.
       twin: { service_graph: { window_seconds: 1, wait_seconds: 1 } },
+      // Nothing kept across runs: each run starts from an empty twin.
+      store: { sqlite: { path: ':memory:' } },
     };
     const config = collectorConfigSchema.parse(raw, '', errors);
     if (errors.length > 0) throw new Error(errors.join('\n'));
