@@ -3,6 +3,8 @@ import type { FullPathBenchResult, SignalBenchResult } from './full-path-bench';
 import type { MemoryBenchResult } from './memory-bench';
 import type { ServiceGraphBenchResult } from './service-graph-bench';
 import type { StoreBenchResult } from './store-bench';
+import type { ForecastBenchResult } from './forecast-bench';
+import type { AnomalyBenchResult } from './anomaly-bench';
 
 export const TARGETS = {
   /** Full path over protobufjs decode-only. */
@@ -11,6 +13,8 @@ export const TARGETS = {
   maxBytesPerEntity: 2048,
   /** Ingest with the SQLite store on over in-memory only (issue 5). */
   minStoreRatio: 0.8,
+  /** Anomaly detector updates per second on one core (issue 6). */
+  minAnomalyUpdatesPerSecond: 100_000,
 };
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -101,5 +105,15 @@ export function storeLines(result: StoreBenchResult): string[] {
     `store: ingest with the SQLite store on (a file, synchronous = FULL, flushed after every round) against in-memory only; ${count(result.pointsWritten)} points written`,
     line('traces', 'spans', result.traces),
     line('metrics', 'data points', result.metrics),
+  ];
+}
+
+export function analyticsLines(forecast: ForecastBenchResult, anomaly: AnomalyBenchResult): string[] {
+  const us = (n: number) => `${n.toFixed(1)} µs`;
+  return [
+    `analytics: forecasts (default combination, ${count(forecast.historyPoints)}-point history) and the streaming anomaly detector, one core`,
+    `  forecast update ${us(forecast.updateMicros)} per point, refit ${us(forecast.refitMicros)}, 48-step forecast ${us(forecast.predictMicros)}; ${count(forecast.forecastsPerSecond)} fit-and-forecasts/s`,
+    `  anomaly update  ${count(anomaly.updatesPerSecond)} updates/s over ${count(anomaly.signals)} signals, ${count(anomaly.bytesPerSignal)} B of state per signal` +
+      `  [target >= ${count(TARGETS.minAnomalyUpdatesPerSecond)}/s: ${mark(anomaly.updatesPerSecond >= TARGETS.minAnomalyUpdatesPerSecond)}]`,
   ];
 }

@@ -7,9 +7,11 @@
  */
 import { runFullPathBench } from './full-path-bench';
 import { runMemoryBench } from './memory-bench';
-import { headerLines, memoryLines, serviceGraphLines, storeLines, throughputLines, twinLine } from './report';
+import { analyticsLines, headerLines, memoryLines, serviceGraphLines, storeLines, throughputLines, twinLine } from './report';
 import { runServiceGraphBench } from './service-graph-bench';
 import { runStoreBench } from './store-bench';
+import { runForecastBench } from './forecast-bench';
+import { runAnomalyBench } from './anomaly-bench';
 
 async function main(): Promise<void> {
   const throughput = runFullPathBench({ traceRequests: 200, metricRequests: 200, rounds: 7, warmupRounds: 3 });
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
   console.log(serviceGraphLines(graph).join('\n'));
   const store = await runStoreBench({ requests: 200, rounds: 7, warmupRounds: 3 });
   console.log(storeLines(store).join('\n'));
+  console.log(analyticsLines(runForecastBench(), runAnomalyBench()).join('\n'));
 }
 
 void main();

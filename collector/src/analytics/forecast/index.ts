@@ -1,0 +1,23 @@
+/** Forecasting: seasonality detection, model families and their combination, prediction intervals, time to threshold, and an incremental form. */
+export { forecast, validateForecastInput } from './forecast';
+export type { Forecast, ForecastOptions, FittedModel, ModelSpec } from './types';
+export { detectSeasonalPeriods } from './seasonality';
+export type { SeasonalityOptions } from './seasonality';
+export { autocorrelation, isSeasonal } from './autocorrelation';
+export { seasonalFigure } from './decomposition';
+export { smape, mase, maseScale, owa } from './accuracy';
+export type { AccuracySummary } from './accuracy';
+export { fitNaive, fitSeasonalNaive, fitNaive2 } from './naive';
+export { fitTheta } from './theta';
+export { fitHoltWinters, holtWintersModel } from './holt-winters-fit';
+export type { HoltWintersFit } from './holt-winters-fit';
+export type { HoltWintersSpec, HoltWintersParams, TrendKind, SeasonKind } from './holt-winters';
+export { fitAutoregression, fitLogAutoregression } from './linear-autoregression';
+export { fitMultiSeasonal } from './multi-seasonal';
+export { MODEL_FAMILIES, modelFamily } from './model-families';
+export { minimize } from './nelder-mead';
+export type { MinimizeOptions, MinimizeResult } from './nelder-mead';
+export { timeToThreshold, firstCrossing } from './time-to-threshold';
+export type { TimeToThreshold, ThresholdDirection } from './time-to-threshold';
+export { createForecastState } from './forecast-state';
+export type { ForecastState, ForecastStateOptions } from './forecast-state';
