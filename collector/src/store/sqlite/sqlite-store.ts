@@ -65,8 +65,11 @@ function assemble(db: Database.Database, config: StoreConfig, settings: StoreSet
     markRollupsDone: maintenance.markRollupsDone,
   });
   let closed: Promise<void> | undefined;
-  // Reads and imports of the twin's state wait for the writes called before them (writes.foreground);
-  // objects and audit records are separate tables and do not. better-sqlite3 is synchronous:
+  // Reads and imports of the twin's state wait for the writes called before them (writes.foreground).
+  // So do writes of objects and audit records: run while the writer thread is in a transaction, they
+  // would block this thread in SQLite's busy wait (up to a whole maintenance pass); waiting here
+  // keeps ingest and the API running, and they still commit before their promise resolves. Reads of
+  // objects and audit records need neither (WAL readers never wait). better-sqlite3 is synchronous:
   // async methods turn any throw into a rejected promise.
   return {
     description: `sqlite ${config.sqlite.path}`,
@@ -76,11 +79,11 @@ function assemble(db: Database.Database, config: StoreConfig, settings: StoreSet
     changesSince: (cursor, pointsSinceMs) => writes.foreground(() => reader.changesSince(cursor, pointsSinceMs)),
     querySignal: (q) => writes.foreground(() => query(q)),
     maintain: (nowMs) => writes.maintain(nowMs),
-    putObject: async (kind, id, value) => objects.put(kind, id, value),
+    putObject: (kind, id, value) => writes.foreground(() => objects.put(kind, id, value)),
     getObject: async (kind, id) => objects.get(kind, id),
     listObjects: async (kind) => objects.list(kind),
-    deleteObject: async (kind, id) => objects.delete(kind, id),
-    appendAudit: async (entry) => objects.appendAudit(entry),
+    deleteObject: (kind, id) => writes.foreground(() => objects.delete(kind, id)),
+    appendAudit: (entry) => writes.foreground(() => objects.appendAudit(entry)),
     listAudit: async (q) => objects.listAudit(q),
     exportSnapshot: () => writes.foreground(() => porter.exportSnapshot()),
     importSnapshot: (snapshot) => writes.foreground(() => porter.importSnapshot(snapshot)),
