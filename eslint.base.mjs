@@ -29,7 +29,7 @@ export function workspaceConfig(ignores) {
           {
             patterns: [
               {
-                regex: '^(\\.\\./)+[a-z-]+/(?!index$)[^/]+$',
+                regex: '^(\\.\\./)+[a-z-]+/(?!index$).+$',
                 message: 'Import another folder through its index.ts.',
               },
             ],

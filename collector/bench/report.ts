@@ -5,6 +5,7 @@ import type { ServiceGraphBenchResult } from './service-graph-bench';
 import type { StoreBenchResult } from './store-bench';
 import type { ForecastBenchResult } from './forecast-bench';
 import type { AnomalyBenchResult } from './anomaly-bench';
+import type { LiveBenchResult } from './live-bench';
 
 export const TARGETS = {
   /** Full path over protobufjs decode-only. */
@@ -108,12 +109,14 @@ export function storeLines(result: StoreBenchResult): string[] {
   ];
 }
 
-export function analyticsLines(forecast: ForecastBenchResult, anomaly: AnomalyBenchResult): string[] {
+export function analyticsLines(forecast: ForecastBenchResult, anomaly: AnomalyBenchResult, live: LiveBenchResult): string[] {
   const us = (n: number) => `${n.toFixed(1)} µs`;
   return [
     `analytics: forecasts (default combination, ${count(forecast.historyPoints)}-point history) and the streaming anomaly detector, one core`,
     `  forecast update ${us(forecast.updateMicros)} per point, refit ${us(forecast.refitMicros)}, 48-step forecast ${us(forecast.predictMicros)}; ${count(forecast.forecastsPerSecond)} fit-and-forecasts/s`,
     `  anomaly update  ${count(anomaly.updatesPerSecond)} updates/s over ${count(anomaly.signals)} signals, ${count(anomaly.bytesPerSignal)} B of state per signal` +
       `  [target >= ${count(TARGETS.minAnomalyUpdatesPerSecond)}/s: ${mark(anomaly.updatesPerSecond >= TARGETS.minAnomalyUpdatesPerSecond)}]`,
+    `  live engine     ${count(live.signals)} signals: ${live.plainTickMs.toFixed(1)} ms per tick (${live.stepTickMs.toFixed(1)} ms when a forecast step closes); ` +
+      `${count(live.signalsPerSecond)} signals kept current per second`,
   ];
 }

@@ -12,6 +12,7 @@ import { runServiceGraphBench } from './service-graph-bench';
 import { runStoreBench } from './store-bench';
 import { runForecastBench } from './forecast-bench';
 import { runAnomalyBench } from './anomaly-bench';
+import { runLiveBench } from './live-bench';
 
 async function main(): Promise<void> {
   const throughput = runFullPathBench({ traceRequests: 200, metricRequests: 200, rounds: 7, warmupRounds: 3 });
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   console.log(serviceGraphLines(graph).join('\n'));
   const store = await runStoreBench({ requests: 200, rounds: 7, warmupRounds: 3 });
   console.log(storeLines(store).join('\n'));
-  console.log(analyticsLines(runForecastBench(), runAnomalyBench()).join('\n'));
+  console.log(analyticsLines(runForecastBench(), runAnomalyBench(), runLiveBench()).join('\n'));
 }
 
 void main();

@@ -1,12 +1,15 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { LiveAnalytics } from '../analytics';
 import { twinHistoryConfigSchema } from '../model';
 import type { Authorize, Clock, MetricsRegistry, ServiceGraphStats, TwinReader } from '../model';
 import type { ApiConfig } from './config';
+import { registerAnomaliesRoute } from './anomalies-route';
 import { registerEntityRoutes } from './entities-routes';
 import { errorBody, installErrorHandling } from './errors';
 import type { ErrorLogger } from './errors';
 import { jsonSafe } from './json-safe';
+import { registerForecastRoute } from './forecast-route';
 import { createOpenApiDocument } from './openapi-document';
 import type { RouteDoc } from './openapi-document';
 import { registerOpsRoutes } from './ops-routes';
@@ -45,6 +48,8 @@ export interface ApiServerSettings {
   desiredState?: DesiredStateService;
   /** The store's audit log; without it /audit is not served. */
   audit?: AuditLog;
+  /** Live analytics: forecasts, anomalies, health in entities and topology; without it /forecast and /anomalies answer 503. */
+  analytics?: LiveAnalytics;
   clock?: Clock;
   timers?: Timers;
   logger?: ErrorLogger;
@@ -109,7 +114,8 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
   installErrorHandling(app, settings.logger);
 
   const now = () => (settings.clock ? settings.clock.now() : Date.now());
-  registerEntityRoutes(app, settings.twin);
+  const analytics = settings.analytics;
+  registerEntityRoutes(app, settings.twin, analytics);
   registerSignalsRoute(app, settings.twin, now, settings.signalArchive);
   if (settings.desiredState) registerDesiredRoute(app, settings.desiredState);
   if (settings.audit) registerAuditRoute(app, settings.audit);
@@ -118,7 +124,10 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
     idleMs: config.topologyEdgeIdleSeconds * 1000,
     statsMaxAgeMs: config.topologyStatsMaxAgeSeconds * 1000,
     retentionMs: (settings.historyRetentionSeconds ?? twinHistoryConfigSchema.defaultValue.retentionSeconds) * 1000,
+    ...(analytics ? { health: (id: string) => analytics.health(id) } : {}),
   });
+  registerForecastRoute(app, settings.twin, analytics);
+  registerAnomaliesRoute(app, analytics, now);
   registerServiceGraphStatsRoute(app, settings.serviceGraphStats);
   registerStreamRoute(app, hub, config.sseMaxClients);
   registerOpsRoutes(app, settings.ready, settings.metrics);

@@ -1,3 +1,4 @@
+import { FakeAnalytics, HOST_HEALTH } from './test-support/fake-analytics';
 import { HOST, RACK, SERVICE, summary } from './test-support/fake-twin';
 import { createTestApp } from './test-support/test-app';
 
@@ -69,6 +70,34 @@ describe('GET /api/v1/entities/{id}', () => {
     const res = await app.inject(url);
     expect(res.statusCode).toBe(404);
     expect(res.body).toBe(JSON.stringify({ error: { code: 'not_found', message } }));
+  });
+});
+
+describe('GET /api/v1/entities/{id} with live analytics', () => {
+  it('adds the health and, to each analysed signal, its latest anomaly point', async () => {
+    const { app } = createTestApp({ analytics: new FakeAnalytics() });
+    const res = await app.inject('/api/v1/entities/host%3Aweb-3');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      ...HOST,
+      health: HOST_HEALTH,
+      signals: [{ ...HOST.signals[0], anomaly: { t: 1_699_999_990_000, score: 0.97, flag: true } }],
+    });
+  });
+
+  it.each([
+    ['URL-encoded', '/api/v1/entities/rack%3Aams1%2Fr12'],
+    ['with raw slashes', '/api/v1/entities/rack:ams1/r12'],
+  ])('answers unknown health for an entity analytics has not reached yet, its id sent %s', async (_how, url) => {
+    const { app } = createTestApp({ analytics: new FakeAnalytics() });
+    const res = await app.inject(url);
+    expect(res.json()).toEqual({ ...withoutUndefined(RACK), health: { score: 1, status: 'unknown', reasons: [] } });
+  });
+
+  it('leaves signals without an anomaly point as they are', async () => {
+    const { app } = createTestApp({ analytics: new FakeAnalytics({ 'host:web-3': [{ signal: 'cpu.utilization' }] }) });
+    const res = await app.inject('/api/v1/entities/host%3Aweb-3');
+    expect(res.json().signals).toEqual(HOST.signals);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AnomalyPoint, EntityHealth, LiveAnalytics } from '../analytics';
 import { LEVELS } from '../model';
-import type { EntityFilter, Level, TwinReader } from '../model';
+import type { EntityDetail, EntityFilter, Level, TwinReader } from '../model';
 import { ApiError } from './errors';
 import { entityDetailSchema, entitySchema, errorResponses } from './schemas';
 
@@ -37,7 +38,7 @@ const listSchema = {
 
 const getSchema = {
   operationId: 'getEntity',
-  summary: 'One entity with its signals, relations and events',
+  summary: 'One entity with its signals, relations and events, and with live analytics on its health and anomaly scores',
   description: 'Ids contain ":" and "/": send them URL-encoded (rack%3Aams1%2Fr12); unencoded slashes are accepted too.',
   tags: ['twin'],
   params: {
@@ -61,14 +62,17 @@ interface ListQuery {
   [attribute: string]: string | number | undefined;
 }
 
-export function registerEntityRoutes(app: FastifyInstance, twin: TwinReader): void {
+// What health says of an entity live analytics has not reached yet (it appeared since the last tick).
+const NOT_YET: EntityHealth = { score: 1, status: 'unknown', reasons: [] };
+
+export function registerEntityRoutes(app: FastifyInstance, twin: TwinReader, analytics?: LiveAnalytics): void {
   app.get('/api/v1/entities', { schema: listSchema, config: { scope: 'read' } }, async (request) =>
     twin.listEntities(toFilter(request.query as ListQuery)),
   );
   const getEntity = async (id: string) => {
     const entity = twin.getEntity(id);
     if (!entity) throw new ApiError(404, 'not_found', `entity ${JSON.stringify(id)} not found`);
-    return entity;
+    return analytics ? withAnalytics(entity, analytics) : entity;
   };
   app.get('/api/v1/entities/:id', { schema: getSchema, config: { scope: 'read' } }, (request: FastifyRequest) =>
     getEntity((request.params as { id: string }).id),
@@ -79,6 +83,17 @@ export function registerEntityRoutes(app: FastifyInstance, twin: TwinReader): vo
     { schema: { response: getSchema.response }, config: { scope: 'read', openapi: false } },
     (request: FastifyRequest) => getEntity((request.params as { '*': string })['*']),
   );
+}
+
+/** The entity with its health, and each analysed signal with its latest anomaly point. */
+function withAnalytics(entity: EntityDetail, analytics: LiveAnalytics): EntityDetail & { health: EntityHealth } {
+  const anomalies = new Map<string, AnomalyPoint>();
+  for (const analysis of analytics.analysisOf(entity.id)) if (analysis.anomaly) anomalies.set(analysis.signal, analysis.anomaly);
+  const signals = entity.signals.map((signal) => {
+    const anomaly = anomalies.get(signal.name);
+    return anomaly ? { ...signal, anomaly } : signal;
+  });
+  return { ...entity, health: analytics.health(entity.id) ?? NOT_YET, signals };
 }
 
 function toFilter(query: ListQuery): EntityFilter {

@@ -44,8 +44,10 @@ describe('GET /api/v1/openapi.json', () => {
         Object.entries(methods).map(([method, op]) => [method, path, (op.parameters ?? []).map((p) => `${p.in}:${p.name}${p.required ? '!' : ''}`)]),
     );
     expect(listing.flat()).toEqual([
+      ['get', '/api/v1/anomalies', ['query:from', 'query:to', 'query:entity', 'query:minScore', 'query:limit']],
       ['get', '/api/v1/entities', ['query:type', 'query:level', 'query:name', 'query:limit', 'query:offset', 'query:attr.<key>']],
       ['get', '/api/v1/entities/{id}', ['path:id!']],
+      ['get', '/api/v1/forecast', ['query:entity!', 'query:signal!', 'query:horizon']],
       ['get', '/api/v1/openapi.json', []],
       ['get', '/api/v1/service-graph/stats', []],
       ['get', '/api/v1/signals', ['query:entity!', 'query:name!', 'query:from', 'query:to', 'query:step']],
@@ -63,8 +65,10 @@ describe('GET /api/v1/openapi.json', () => {
       ([path, { get }]) => [path, get.security, get['x-twinops-scope']],
     );
     expect(security).toEqual([
+      ['/api/v1/anomalies', [{ bearer: [] }], 'read'],
       ['/api/v1/entities', [{ bearer: [] }], 'read'],
       ['/api/v1/entities/{id}', [{ bearer: [] }], 'read'],
+      ['/api/v1/forecast', [{ bearer: [] }], 'read'],
       ['/api/v1/openapi.json', [], undefined],
       ['/api/v1/service-graph/stats', [{ bearer: [] }], 'read'],
       ['/api/v1/signals', [{ bearer: [] }], 'read'],

@@ -3,6 +3,7 @@
  * document is generated from the routes, so these are the single source of truth.
  */
 import { LEVELS, RELATION_TYPES } from '../model';
+import { anomalyPointSchema, entityHealthSchema } from './analytics-schemas';
 
 const millis = (description: string) => ({ type: 'number', description });
 // null stands for NaN or an infinity, which telemetry can carry and JSON cannot (see json-safe.ts).
@@ -59,6 +60,7 @@ export const signalSummarySchema = {
     unit: { type: 'string' },
     kind: { type: 'string', description: 'where it came from: gauge, sum, histogram statistic, log count' },
     latest: pointSchema,
+    anomaly: anomalyPointSchema,
   },
 };
 
@@ -93,6 +95,7 @@ export const entityDetailSchema = {
   required: [...entityRequired, 'signals', 'relations', 'events'],
   properties: {
     ...entityProperties,
+    health: entityHealthSchema,
     signals: { type: 'array', items: signalSummarySchema },
     relations: { type: 'array', items: relationSchema },
     events: {
@@ -113,7 +116,8 @@ export const healthSchema = {
     status: {
       type: 'string',
       enum: ['ok', 'degraded', 'failing', 'unknown'],
-      description: 'services and flows by error ratio: ok below 1 %, degraded below 5 %, failing from 5 %, unknown without traffic; other nodes by hw.status, else unknown',
+      description:
+        'now, with live analytics on: the entity\'s analytics health (see /api/v1/entities/{id} for its reasons); otherwise, and for a past moment: services and flows by error ratio (ok below 1 %, degraded below 5 %, failing from 5 %, unknown without traffic), other nodes by hw.status, else unknown',
     },
     score: { type: ['number', 'null'], minimum: 0, maximum: 1, description: '1 when all is well, 0 at worst; absent when unknown' },
   },

@@ -1,3 +1,4 @@
+import { FakeAnalytics, HOST_HEALTH } from './test-support/fake-analytics';
 import { HOST, RACK, RUNS_ON, SERVICE } from './test-support/fake-twin';
 import { createShopTwin, LEGACY_AT, T0 } from './test-support/shop-twin';
 import { createTestApp, NOW } from './test-support/test-app';
@@ -75,6 +76,15 @@ describe('GET /api/v1/topology over the fake twin (type and level as before)', (
     const { app, twin } = createTestApp();
     twin.relations.push({ ...RUNS_ON, id: 'calls:a->b', type: 'calls', stats: { rate: 2.5, error_rate: Number.NaN } });
     expect((await get(app, '')).body.edges[2].stats).toEqual({ rate: 2.5, error_rate: null });
+  });
+});
+
+describe('GET /api/v1/topology with live analytics', () => {
+  it('shows the analytics health now, and the traffic or hardware reading where it knows nothing or for a past moment', async () => {
+    const unknown = { score: 1, status: 'unknown' as const, reasons: [] };
+    const { app } = createTestApp({ analytics: new FakeAnalytics(undefined, { 'host:web-3': HOST_HEALTH, 'service:checkout': unknown }) });
+    expect((await get(app, '')).body.nodes).toEqual([{ ...HOST_NODE, health: { status: 'degraded', score: 0.5 } }, RACK_NODE, SERVICE_NODE]);
+    expect((await get(app, '?at=now')).body.nodes).toEqual([HOST_NODE, RACK_NODE, SERVICE_NODE]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { EntityHealth } from '../analytics';
 import { LEVELS } from '../model';
 import type { Level, TwinReader } from '../model';
 import { ApiError } from './errors';
@@ -68,6 +69,8 @@ export interface TopologyRouteOptions {
   statsMaxAgeMs: number;
   /** How far back `at` may go: the twin's history retention. */
   retentionMs: number;
+  /** Live analytics' health of an entity now (see TopologyOptions.health). */
+  health?: (id: string) => EntityHealth | undefined;
 }
 
 export function registerTopologyRoute(app: FastifyInstance, twin: TwinReader, options: TopologyRouteOptions): void {
@@ -88,7 +91,7 @@ export function registerTopologyRoute(app: FastifyInstance, twin: TwinReader, op
         ...(query.type !== undefined ? { type: query.type } : {}),
         ...(query.level !== undefined ? { level: query.level } : {}),
       },
-      { idleMs: options.idleMs, statsMaxAgeMs: options.statsMaxAgeMs },
+      { idleMs: options.idleMs, statsMaxAgeMs: options.statsMaxAgeMs, ...(options.health ? { health: options.health } : {}) },
     );
     if (!graph) {
       const when = query.at === undefined ? '' : ` at ${iso(atMs)}`;

@@ -14,6 +14,7 @@ import { openStore } from '../store';
 import type { TwinStore } from '../store';
 import { createPersistence } from '../persistence';
 import type { Persistence } from '../persistence';
+import { computeHealth, createLiveAnalytics, readPrometheusHistory } from '../analytics';
 import { createDesiredState } from '../control';
 import type { DesiredState } from '../control';
 import type { CollectorConfig } from './config';
@@ -54,6 +55,9 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
   // merged view. Its own gauges would clash with the ingest twin's, so they stay unexported.
   const view = shared ? createTwin(config.twin, { clock, metrics: new InMemoryMetricsRegistry() }) : twin;
   const ingest = createIngest(config.twin, { twin, clock, metrics });
+  const analytics = config.analytics.live.enabled
+    ? createLiveAnalytics(config.analytics.live, { twin: view, clock, metrics, logger, health: computeHealth })
+    : undefined;
   let store: TwinStore | undefined;
   let persistence: Persistence | undefined;
   let desired: DesiredState | undefined;
@@ -82,6 +86,7 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
     },
     desiredState: { set: (id, values, actor) => opened(desired).set(id, values, actor) },
     audit: { listAudit: (query) => opened(store).listAudit(query) },
+    ...(analytics ? { analytics } : {}),
   });
 
   let stopping: Promise<void> | undefined;
@@ -108,6 +113,11 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
       await desired.load();
       logger.info('store open', { store: store.description, schema_version: store.schemaVersion });
       await ingest.start();
+      if (analytics) {
+        analytics.start();
+        // Not awaited: a slow or absent Prometheus must not delay the collector; history primes when it comes.
+        void readPrometheusHistory(config.analytics.prometheus, { clock, logger }).then((history) => analytics.prime(history));
+      }
       await api.start();
       await receivers.start();
       receiving = true;
@@ -118,6 +128,7 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
         await receivers.shutdown();
         await api.shutdown();
         await ingest.shutdown();
+        analytics?.stop();
         desired?.close();
         await persistence?.stop();
         await store?.close();

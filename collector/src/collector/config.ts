@@ -11,6 +11,7 @@ import { twinConfigSchema, validateTwinConfig } from '../ingest';
 import { apiConfigSchema, authConfigSchema, validateAuthConfig, requiresAuthToBind } from '../api';
 import { selfTelemetryConfigSchema } from './self-telemetry';
 import { storeConfigSchema, validateStoreConfig } from '../store';
+import { liveAnalyticsConfigSchema, prometheusHistoryConfigSchema, validateLiveAnalyticsConfig, validatePrometheusHistoryConfig } from '../analytics';
 import { ConfigError } from '../config';
 
 export const collectorConfigSchema = obj({
@@ -18,6 +19,10 @@ export const collectorConfigSchema = obj({
   forward: forwardConfigSchema,
   twin: twinConfigSchema,
   store: storeConfigSchema,
+  analytics: obj(
+    { live: liveAnalyticsConfigSchema, prometheus: prometheusHistoryConfigSchema },
+    'forecasts, anomaly scores and health on the twin’s signals; history from Prometheus',
+  ),
   api: apiConfigSchema,
   auth: authConfigSchema,
   self_telemetry: selfTelemetryConfigSchema,
@@ -40,6 +45,8 @@ export function validateCollectorConfig(config: CollectorConfig, env: NodeJS.Pro
     ...validateForwardConfig(config.forward, 'forward'),
     ...validateTwinConfig(config.twin, 'twin'),
     ...validateStoreConfig(config.store, 'store'),
+    ...validateLiveAnalyticsConfig(config.analytics.live, 'analytics.live'),
+    ...validatePrometheusHistoryConfig(config.analytics.prometheus, 'analytics.prometheus'),
     ...validateAuthConfig(config.auth, env),
     ...validateBindings(config),
   ];

@@ -48,6 +48,15 @@ describe('createPrometheusRegistry', () => {
     expect(await registry.metrics()).toContain('twinops_x_total{kind="a"} 2\n');
   });
 
+  it('removes a gauge series so it is no longer rendered', async () => {
+    const registry = createPrometheusRegistry({ defaultMetrics: false });
+    const gauge = registry.gauge('twinops_g', 'G.', ['k']);
+    gauge.set({ k: 'a' }, 1);
+    gauge.set({ k: 'b' }, 2);
+    gauge.remove({ k: 'a' });
+    expect(await registry.metrics()).toBe('# HELP twinops_g G.\n# TYPE twinops_g gauge\ntwinops_g{k="b"} 2\n');
+  });
+
   it('lets a second observable gauge registration replace the reader', async () => {
     const registry = createPrometheusRegistry({ defaultMetrics: false });
     registry.observableGauge('twinops_o', 'O.', () => 1);

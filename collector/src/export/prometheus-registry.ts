@@ -70,7 +70,10 @@ export function createPrometheusRegistry(settings: PrometheusRegistrySettings = 
       const found = lookup(name, 'gauge', labelNames);
       if (found?.gauge) return found.gauge;
       const metric = new PromGauge({ name, help, labelNames, registers: [registry] });
-      const gauge: Gauge = { set: (labels: Labels, value: number) => metric.set(labels, value) };
+      const gauge: Gauge = {
+        set: (labels: Labels, value: number) => metric.set(labels, value),
+        remove: (labels: Labels) => void metric.remove(labels),
+      };
       registered.set(name, { kind: 'gauge', labelNames, gauge });
       return gauge;
     },

@@ -24,3 +24,14 @@ describe('InMemoryMetricsRegistry histograms', () => {
     expect(registry.get('x_seconds_count', { a: '1' })).toBe(3);
   });
 });
+
+describe('InMemoryMetricsRegistry gauges', () => {
+  it('sets and removes a series', () => {
+    const registry = new InMemoryMetricsRegistry();
+    const gauge = registry.gauge('g');
+    gauge.set({ k: 'a' }, 3);
+    expect([registry.has('g', { k: 'a' }), registry.get('g', { k: 'a' })]).toEqual([true, 3]);
+    gauge.remove({ k: 'a' });
+    expect([registry.has('g', { k: 'a' }), registry.get('g', { k: 'a' })]).toEqual([false, 0]);
+  });
+});

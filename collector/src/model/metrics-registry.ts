@@ -11,6 +11,8 @@ export interface Counter {
 
 export interface Gauge {
   set(labels: Labels, value: number): void;
+  /** Drops the series of `labels` (no longer exported), e.g. a forecast that no longer applies. */
+  remove(labels: Labels): void;
 }
 
 /** A histogram with explicit buckets; `weight` (default 1) counts one observation as many (sampled spans). */
@@ -54,7 +56,10 @@ export class InMemoryMetricsRegistry implements MetricsRegistry {
   }
 
   gauge(name: string): Gauge {
-    return { set: (labels, value) => this.values.set(seriesKey(name, labels), value) };
+    return {
+      set: (labels, value) => this.values.set(seriesKey(name, labels), value),
+      remove: (labels) => this.values.delete(seriesKey(name, labels)),
+    };
   }
 
   observableGauge(name: string, _help: string, read: () => number): void {
@@ -78,6 +83,11 @@ export class InMemoryMetricsRegistry implements MetricsRegistry {
       },
     };
     return histogram;
+  }
+
+  /** Whether a counter or gauge series has a value (a removed gauge series has none). */
+  has(name: string, labels?: Labels): boolean {
+    return this.values.has(seriesKey(name, labels));
   }
 
   /** The value of one series, 0 when never touched. */

@@ -3,6 +3,5 @@ export { TOPOLOGY_VIEWS, kindOf } from './entity-kinds';
 export type { TopologyView, EntityKind } from './entity-kinds';
 export { queryTopology } from './query-topology';
 export type { TopologyQuery, TopologyOptions, TopologyNode, TopologyEdge, TopologyGraph } from './query-topology';
-export { HEALTH_STATUSES, ERROR_RATIO_DEGRADED, ERROR_RATIO_FAILING } from './node-health';
-export type { HealthStatus, NodeHealth } from './node-health';
+export type { NodeHealth } from './node-health';
 export { EDGE_STATS, NODE_STATS, edgeSignalName } from './signal-values';

@@ -1,10 +1,11 @@
+import type { EntityHealth } from '../../analytics';
 import type { Level, RelationType, TwinReader } from '../../model';
 import { buildView } from './build-view';
 import type { ViewEdge, ViewNode } from './build-view';
 import { kindOf } from './entity-kinds';
 import type { TopologyView } from './entity-kinds';
 import { keepAround } from './focus';
-import { hardwareHealth, trafficHealth } from './node-health';
+import { analyticsHealth, hardwareHealth, trafficHealth } from './node-health';
 import type { NodeHealth } from './node-health';
 import { edgeStats, nodeStats } from './signal-values';
 
@@ -25,6 +26,8 @@ export interface TopologyOptions {
   idleMs: number;
   /** Statistics older than this at the moment shown are no traffic. */
   statsMaxAgeMs: number;
+  /** Live analytics' health of an entity now; when known (not unknown), it is the node's health for the present. */
+  health?: (id: string) => EntityHealth | undefined;
 }
 
 export interface TopologyNode {
@@ -72,7 +75,11 @@ export function queryTopology(twin: TwinReader, query: TopologyQuery, options: T
   return {
     nodes: nodes.map((node) => {
       const stats = kindOf(node) === 'service' ? nodeStats(twin, node, moment) : {};
-      const health = kindOf(node) === 'service' ? trafficHealth(stats) : hardwareHealth(twin, node, moment);
+      // Analytics health is about now; where it knows nothing, the traffic or hardware reading may.
+      const current = query.present ? options.health?.(node.id) : undefined;
+      let health: NodeHealth;
+      if (current && current.status !== 'unknown') health = analyticsHealth(current);
+      else health = kindOf(node) === 'service' ? trafficHealth(stats) : hardwareHealth(twin, node, moment);
       return toNode(node, health, stats);
     }),
     edges: edges.map((edge) => toEdge(edge, edgeStats(twin, edge, moment))),
