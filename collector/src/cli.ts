@@ -12,7 +12,7 @@ import {
   startDemo,
 } from '@twinops/demo';
 import type { RunningDemo } from '@twinops/demo';
-import { runM4Eval, runNabEval } from './analytics';
+import { runM4Eval, runNabEval, runPetshopEval } from './analytics';
 import { ConfigError, renderDefaults } from './config';
 import { collectorConfigSchema, createCollector, createLogger, loadCollectorConfig, runSnapshotCommand } from './collector';
 import type { Collector, CollectorConfig } from './collector';
@@ -30,6 +30,7 @@ Commands:
   snapshot import FILE           load a snapshot into the configured store, which must be empty
   eval m4 --train F --test F --out F        forecast M4-format series; print sMAPE, MASE, OWA
   eval nab --data DIR --windows F --out DIR  detect anomalies on a NAB corpus; print NAB scores
+  eval petshop --data DIR --out RANKING.json  rank root causes of PetShop issues; print top-1/top-3
 
 Options:
   -c, --config FILE   YAML config file
@@ -56,7 +57,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   if (argv[0] === 'demo') return runDemo(argv.slice(1), io);
   if (argv[0] === 'eval' && argv[1] === 'm4') return runM4Eval(argv.slice(2), io);
   if (argv[0] === 'eval' && argv[1] === 'nab') return runNabEval(argv.slice(2), io);
-  if (argv[0] === 'eval') return done(io.err, `twinops: eval takes m4 or nab\n\n${USAGE}\n`, 2);
+  if (argv[0] === 'eval' && argv[1] === 'petshop') return runPetshopEval(argv.slice(2), io);
+  if (argv[0] === 'eval') return done(io.err, `twinops: eval takes m4, nab or petshop\n\n${USAGE}\n`, 2);
   let parsed;
   try {
     parsed = parseArgs({

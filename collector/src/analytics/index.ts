@@ -23,6 +23,9 @@ export type {
 export { computeHealth, ERROR_RATIO_DEGRADED, ERROR_RATIO_FAILING, HW_STATE_STATUSES, STATUS_SCORES, hwStateOf } from './health';
 export { prometheusHistoryConfigSchema, validatePrometheusHistoryConfig, readPrometheusHistory } from './history';
 export type { PrometheusHistoryConfig } from './history';
+export { rankRootCauses, correlatedSignals, rankTwinRootCauses, twinCorrelations } from './rca';
+export type { RankedCause, RcaInput, MovedSignal, CorrelatedSignal } from './rca';
 export { runM4Eval, M4_USAGE } from './eval/m4-eval';
+export { runPetshopEval } from './eval/petshop-eval';
 export { runNabEval } from './eval/nab-eval';
 export type { EvalIo } from './eval/eval-io';

@@ -19,6 +19,7 @@ import { registerServiceGraphStatsRoute } from './service-graph-stats-route';
 import { registerSignalsRoute } from './signals-route';
 import type { SignalArchive } from './signals-route';
 import { registerAuditRoute } from './audit-route';
+import { registerRootCauseRoutes } from './root-cause-routes';
 import type { AuditLog } from './audit-route';
 import { registerDesiredRoute } from './desired-route';
 import type { DesiredStateService } from './desired-route';
@@ -117,6 +118,7 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
   const analytics = settings.analytics;
   registerEntityRoutes(app, settings.twin, analytics);
   registerSignalsRoute(app, settings.twin, now, settings.signalArchive);
+  registerRootCauseRoutes(app, settings.twin, now);
   if (settings.desiredState) registerDesiredRoute(app, settings.desiredState);
   if (settings.audit) registerAuditRoute(app, settings.audit);
   registerTopologyRoute(app, settings.twin, {

@@ -45,10 +45,12 @@ describe('GET /api/v1/openapi.json', () => {
     );
     expect(listing.flat()).toEqual([
       ['get', '/api/v1/anomalies', ['query:from', 'query:to', 'query:entity', 'query:minScore', 'query:limit']],
+      ['get', '/api/v1/correlations', ['query:entity!', 'query:signal!', 'query:from', 'query:to', 'query:maxLag', 'query:limit']],
       ['get', '/api/v1/entities', ['query:type', 'query:level', 'query:name', 'query:limit', 'query:offset', 'query:attr.<key>']],
       ['get', '/api/v1/entities/{id}', ['path:id!']],
       ['get', '/api/v1/forecast', ['query:entity!', 'query:signal!', 'query:horizon']],
       ['get', '/api/v1/openapi.json', []],
+      ['get', '/api/v1/rca', ['query:entity!', 'query:signal!', 'query:at', 'query:window']],
       ['get', '/api/v1/service-graph/stats', []],
       ['get', '/api/v1/signals', ['query:entity!', 'query:name!', 'query:from', 'query:to', 'query:step']],
       ['get', '/api/v1/stream', ['query:kinds']],
@@ -66,10 +68,12 @@ describe('GET /api/v1/openapi.json', () => {
     );
     expect(security).toEqual([
       ['/api/v1/anomalies', [{ bearer: [] }], 'read'],
+      ['/api/v1/correlations', [{ bearer: [] }], 'read'],
       ['/api/v1/entities', [{ bearer: [] }], 'read'],
       ['/api/v1/entities/{id}', [{ bearer: [] }], 'read'],
       ['/api/v1/forecast', [{ bearer: [] }], 'read'],
       ['/api/v1/openapi.json', [], undefined],
+      ['/api/v1/rca', [{ bearer: [] }], 'read'],
       ['/api/v1/service-graph/stats', [{ bearer: [] }], 'read'],
       ['/api/v1/signals', [{ bearer: [] }], 'read'],
       ['/api/v1/stream', [{ bearer: [] }], 'read'],
