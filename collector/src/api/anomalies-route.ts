@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { LiveAnalytics } from '../analytics';
 import { anomalyEventSchema } from './analytics-schemas';
-import { ApiError } from './errors';
 import { analyticsDisabled } from './forecast-route';
 import { errorResponses } from './schemas';
-import { parseInstant } from './time-params';
+import { timeRange } from './time-params';
 
 const DEFAULT_RANGE_MS = 3_600_000;
 
@@ -46,9 +45,7 @@ export function registerAnomaliesRoute(app: FastifyInstance, analytics: LiveAnal
   app.get('/api/v1/anomalies', { schema, config: { scope: 'read' } }, async (request) => {
     const query = request.query as AnomaliesQuery;
     const nowMs = now();
-    const to = query.to === undefined ? nowMs : instant('to', query.to, nowMs);
-    const from = query.from === undefined ? to - DEFAULT_RANGE_MS : instant('from', query.from, nowMs);
-    if (from > to) throw new ApiError(400, 'bad_request', `from: must not be after to (${to}), got ${from}`);
+    const { from, to } = timeRange(query, nowMs, DEFAULT_RANGE_MS);
     if (!analytics) throw analyticsDisabled();
     const items = analytics.anomalies({
       from,
@@ -59,10 +56,4 @@ export function registerAnomaliesRoute(app: FastifyInstance, analytics: LiveAnal
     });
     return { items };
   });
-}
-
-function instant(name: string, text: string, nowMs: number): number {
-  const parsed = parseInstant(name, text, nowMs);
-  if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
-  return parsed.value;
 }

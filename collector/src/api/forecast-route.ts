@@ -4,7 +4,7 @@ import type { TwinReader } from '../model';
 import { signalForecastSchema } from './analytics-schemas';
 import { ApiError } from './errors';
 import { errorResponses } from './schemas';
-import { parseStep } from './time-params';
+import { durationParam } from './time-params';
 
 export const DEFAULT_HORIZON_MS = 3_600_000;
 // A day: the engine keeps at most a day of forecast steps (analytics.live.forecast.max_history_points
@@ -71,12 +71,11 @@ export function registerForecastRoute(app: FastifyInstance, twin: TwinReader, an
 }
 
 function horizonOf(text: string): number {
-  const parsed = parseStep('horizon', text);
-  if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
-  if (parsed.value > MAX_HORIZON_MS) {
+  const horizonMs = durationParam('horizon', text);
+  if (horizonMs > MAX_HORIZON_MS) {
     throw new ApiError(400, 'bad_request', `horizon: must be at most 24h (${MAX_HORIZON_MS} ms), got ${JSON.stringify(text)}`);
   }
-  return parsed.value;
+  return horizonMs;
 }
 
 /** The answer of the analytics routes when the collector runs without live analytics. */

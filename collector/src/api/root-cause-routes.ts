@@ -3,7 +3,7 @@ import { rankTwinRootCauses, twinCorrelations } from '../analytics';
 import type { TwinReader } from '../model';
 import { ApiError } from './errors';
 import { errorResponses } from './schemas';
-import { parseInstant, parseStep } from './time-params';
+import { durationParam, instantParam, timeRange } from './time-params';
 
 const MAX_WINDOW_MS = 86_400_000;
 
@@ -104,8 +104,8 @@ export function registerRootCauseRoutes(app: FastifyInstance, twin: TwinReader, 
   app.get('/api/v1/rca', { schema: rcaSchema, config: { scope: 'read' } }, async (request) => {
     const query = request.query as { entity: string; signal: string; at?: string; window?: string };
     const nowMs = now();
-    const at = query.at === undefined ? nowMs : instant('at', query.at, nowMs);
-    const windowMs = query.window === undefined ? 1_800_000 : duration('window', query.window);
+    const at = query.at === undefined ? nowMs : instantParam('at', query.at, nowMs);
+    const windowMs = query.window === undefined ? 1_800_000 : durationParam('window', query.window);
     if (windowMs > MAX_WINDOW_MS) throw new ApiError(400, 'bad_request', `window: must be at most 24h, got ${JSON.stringify(query.window)}`);
     knownSignal(twin, query.entity, query.signal);
     const items = rankTwinRootCauses(twin, { entity: query.entity, signal: query.signal, at, windowMs }).map((c) => ({
@@ -124,10 +124,8 @@ export function registerRootCauseRoutes(app: FastifyInstance, twin: TwinReader, 
   app.get('/api/v1/correlations', { schema: correlationsSchema, config: { scope: 'read' } }, async (request) => {
     const query = request.query as { entity: string; signal: string; from?: string; to?: string; maxLag?: string; limit: number };
     const nowMs = now();
-    const to = query.to === undefined ? nowMs : instant('to', query.to, nowMs);
-    const from = query.from === undefined ? to - 3_600_000 : instant('from', query.from, nowMs);
-    if (from > to) throw new ApiError(400, 'bad_request', `from: must not be after to (${to}), got ${from}`);
-    const maxLagMs = query.maxLag === undefined ? 300_000 : duration('maxLag', query.maxLag);
+    const { from, to } = timeRange(query, nowMs, 3_600_000);
+    const maxLagMs = query.maxLag === undefined ? 300_000 : durationParam('maxLag', query.maxLag);
     knownSignal(twin, query.entity, query.signal);
     const found = twinCorrelations(twin, { entity: query.entity, signal: query.signal, from, to, maxLagMs, limit: query.limit }) ?? [];
     return {
@@ -145,16 +143,4 @@ function knownSignal(twin: TwinReader, entity: string, signal: string): void {
   if (!found.signals.some((s) => s.name === signal)) {
     throw new ApiError(404, 'not_found', `signal ${JSON.stringify(signal)} not found on entity ${JSON.stringify(entity)}`);
   }
-}
-
-function instant(name: string, text: string, nowMs: number): number {
-  const parsed = parseInstant(name, text, nowMs);
-  if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
-  return parsed.value;
-}
-
-function duration(name: string, text: string): number {
-  const parsed = parseStep(name, text);
-  if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
-  return parsed.value;
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SignalPoint, SignalSeries, TwinReader } from '../model';
 import { ApiError } from './errors';
 import { errorResponses, pointSchema } from './schemas';
-import { parseInstant, parseStep } from './time-params';
+import { durationParam, timeRange } from './time-params';
 
 const DEFAULT_RANGE_MS = 3_600_000;
 // Prometheus caps a range query at 11,000 points per series for the same reason: a tiny step over
@@ -60,10 +60,8 @@ export function registerSignalsRoute(app: FastifyInstance, twin: TwinReader, now
   app.get('/api/v1/signals', { schema, config: { scope: 'read' } }, async (request) => {
     const query = request.query as SignalsQuery;
     const nowMs = now();
-    const to = query.to === undefined ? nowMs : valueOf(parseInstant('to', query.to, nowMs));
-    const from = query.from === undefined ? to - DEFAULT_RANGE_MS : valueOf(parseInstant('from', query.from, nowMs));
-    if (from > to) throw badRequest(`from: must not be after to (${to}), got ${from}`);
-    const stepMs = query.step === undefined ? undefined : valueOf(parseStep('step', query.step));
+    const { from, to } = timeRange(query, nowMs, DEFAULT_RANGE_MS);
+    const stepMs = query.step === undefined ? undefined : durationParam('step', query.step);
     if (stepMs !== undefined && (to - from) / stepMs > MAX_POINTS) {
       throw badRequest(`step: too small for the range, at most ${MAX_POINTS} points per series, got ${query.step} over ${to - from} ms`);
     }
@@ -96,11 +94,6 @@ async function withArchive(
   if (!recent && older.length === 0) return undefined;
   const unit = recent?.unit ?? twin.getEntity(wanted.entity)?.signals.find((s) => s.name === wanted.name)?.unit ?? '';
   return { entity: wanted.entity, name: wanted.name, unit, points: [...older, ...(recent?.points ?? [])] };
-}
-
-function valueOf(parsed: ReturnType<typeof parseStep>): number {
-  if (!parsed.ok) throw badRequest(parsed.message);
-  return parsed.value;
 }
 
 function badRequest(message: string): ApiError {

@@ -1,4 +1,5 @@
 /** Parsing of the time parameters of history queries: instants, relative times and steps. */
+import { ApiError } from './errors';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
@@ -37,4 +38,27 @@ export function parseStep(name: string, text: string): Parsed {
     return { ok: false, message: `${name}: expected a positive duration such as 30s, 5m, 1h or milliseconds, got ${JSON.stringify(text)}` };
   }
   return { ok: true, value };
+}
+
+/** An instant parameter; a malformed one is answered 400 naming the parameter. */
+export function instantParam(name: string, text: string, nowMs: number): number {
+  return orBadRequest(parseInstant(name, text, nowMs));
+}
+
+/** A duration parameter (`30s`, `5m`, `1h` or milliseconds); a malformed one is answered 400. */
+export function durationParam(name: string, text: string): number {
+  return orBadRequest(parseStep(name, text));
+}
+
+/** `from` and `to` of a range query: `to` defaults to now, `from` to `defaultRangeMs` before `to`; 400 when `from` is after `to`. */
+export function timeRange(query: { from?: string; to?: string }, nowMs: number, defaultRangeMs: number): { from: number; to: number } {
+  const to = query.to === undefined ? nowMs : instantParam('to', query.to, nowMs);
+  const from = query.from === undefined ? to - defaultRangeMs : instantParam('from', query.from, nowMs);
+  if (from > to) throw new ApiError(400, 'bad_request', `from: must not be after to (${to}), got ${from}`);
+  return { from, to };
+}
+
+function orBadRequest(parsed: Parsed): number {
+  if (!parsed.ok) throw new ApiError(400, 'bad_request', parsed.message);
+  return parsed.value;
 }

@@ -4,7 +4,7 @@ import { LEVELS } from '../model';
 import type { Level, TwinReader } from '../model';
 import { ApiError } from './errors';
 import { errorResponses, topologyEdgeSchema, topologyNodeSchema } from './schemas';
-import { parseInstant } from './time-params';
+import { instantParam } from './time-params';
 import { TOPOLOGY_VIEWS, queryTopology } from './topology';
 import type { TopologyView } from './topology';
 
@@ -103,9 +103,7 @@ export function registerTopologyRoute(app: FastifyInstance, twin: TwinReader, op
 
 /** `at` parsed and checked against now and the retention. */
 function instantWithin(text: string, nowMs: number, retentionMs: number): number {
-  const parsed = parseInstant('at', text, nowMs);
-  if (!parsed.ok) throw badRequest(parsed.message);
-  const at = parsed.value;
+  const at = instantParam('at', text, nowMs);
   if (at > nowMs) throw badRequest(`at: must not be after now (${iso(nowMs)}), got ${iso(at)}`);
   const oldest = nowMs - retentionMs;
   if (at < oldest) {

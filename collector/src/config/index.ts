@@ -6,3 +6,4 @@ export type { LoadConfigOptions } from './load-config';
 export { renderDefaults } from './render-defaults';
 export { endpoint, parseEndpoint, requireEndpoint, formatEndpoint, isLoopbackHost } from './endpoint';
 export type { HostPort } from './endpoint';
+export { compileGlob, compileGlobs } from './glob';

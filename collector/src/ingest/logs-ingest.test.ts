@@ -3,6 +3,7 @@ import { decodeLogs } from '../otlp/codec';
 import { createLogsIngest } from './logs-ingest';
 import { ms, ns, scope, setupTwin } from './testdata/fixtures';
 import type { AnyValue, LogRecord, LogsData } from '../otlp';
+import { sharedDataPath } from '../../test/support/shared-data';
 
 function setup() {
   const env = setupTwin((c) => (c.limits.maxEventsPerEntity = 3));
@@ -33,7 +34,7 @@ const logs = (records: LogRecord[], attributes = { 'service.name': 'checkout' })
 describe('logs ingest', () => {
   it('counts the OTLP example record as INFO on service:my.service', () => {
     const { ingest, twin } = setup();
-    const decoded = decodeLogs(readFileSync(`${__dirname}/../../../../shared/data/otlp-examples/logs.json`), 'json');
+    const decoded = decodeLogs(readFileSync(sharedDataPath('otlp-examples', 'logs.json')), 'json');
     if (!decoded.ok) throw new Error(String(decoded.error));
     ingest.consumeLogs(decoded.value);
     expect(twin.getEntity('service:my.service')?.events).toEqual({ countsBySeverity: { INFO: 1 }, latestErrors: [] });
@@ -41,7 +42,7 @@ describe('logs ingest', () => {
 
   it('counts the OTLP example event (severity 9) as INFO', () => {
     const { ingest, twin } = setup();
-    const decoded = decodeLogs(readFileSync(`${__dirname}/../../../../shared/data/otlp-examples/events.json`), 'json');
+    const decoded = decodeLogs(readFileSync(sharedDataPath('otlp-examples', 'events.json')), 'json');
     if (!decoded.ok) throw new Error(String(decoded.error));
     ingest.consumeLogs(decoded.value);
     expect(twin.getEntity('service:my.service')?.events.countsBySeverity).toEqual({ INFO: 1 });

@@ -4,6 +4,7 @@ import { createMetricsIngest } from './metrics-ingest';
 import { metricsData, ms, ns, numberPoint, setupTwin } from './testdata/fixtures';
 import type { Metric, MetricData } from '../otlp';
 import type { TwinConfig } from './config';
+import { sharedDataPath } from '../../test/support/shared-data';
 
 const SERVICE = { 'service.name': 'checkout' };
 
@@ -21,7 +22,7 @@ const metric = (name: string, data: MetricData, unit = 's'): Metric => ({ name, 
 describe('metrics ingest: the OTLP example', () => {
   it('puts the example metrics on service:my.service', () => {
     const { ingest, signals, twin } = setup();
-    const decoded = decodeMetrics(readFileSync(`${__dirname}/../../../../shared/data/otlp-examples/metrics.json`), 'json');
+    const decoded = decodeMetrics(readFileSync(sharedDataPath('otlp-examples', 'metrics.json')), 'json');
     if (!decoded.ok) throw new Error(String(decoded.error));
     ingest.consumeMetrics(decoded.value);
     expect(twin.listEntities({}).items.map((e) => e.id)).toEqual(['service:my.service']);

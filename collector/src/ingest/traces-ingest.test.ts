@@ -4,12 +4,13 @@ import { createTracesIngest } from './traces-ingest';
 import { ms, scope, setupTwin } from './testdata/fixtures';
 import { span } from '../otlp/testdata/fixtures';
 import type { TracesData } from '../otlp';
+import { sharedDataPath } from '../../test/support/shared-data';
 
 describe('traces ingest', () => {
   it('derives entities from span resources and counts spans per service', () => {
     const { twin, config, clock, advance } = setupTwin();
     const ingest = createTracesIngest(twin, config, { clock });
-    const decoded = decodeTraces(readFileSync(`${__dirname}/../../../../shared/data/otlp-examples/trace.json`), 'json');
+    const decoded = decodeTraces(readFileSync(sharedDataPath('otlp-examples', 'trace.json')), 'json');
     if (!decoded.ok) throw new Error(String(decoded.error));
     ingest.consumeTraces(decoded.value);
     advance(10_000);

@@ -1,26 +1,16 @@
+import { compileGlob } from '../config';
 import type { RetentionClass } from './config';
 
 /** What a signal no class matches gets: raw points for two days, no rollups. */
 export const FALLBACK_RETENTION_CLASS: RetentionClass = { signals: '*', rawSeconds: 172_800, rollups: [] };
 
-const patterns = new Map<string, RegExp>();
+const matchers = new Map<string, (name: string) => boolean>();
 
-/** `*` stands for any characters (dots included); everything else is literal. */
-function globRegExp(glob: string): RegExp {
-  let re = patterns.get(glob);
-  if (!re) {
-    const body = glob
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    re = new RegExp(`^${body}$`, 's');
-    patterns.set(glob, re);
-  }
-  return re;
-}
-
+/** Whether a signal name matches a class's glob; each glob is compiled once. */
 export function matchesGlob(name: string, glob: string): boolean {
-  return globRegExp(glob).test(name);
+  let match = matchers.get(glob);
+  if (!match) matchers.set(glob, (match = compileGlob(glob)));
+  return match(name);
 }
 
 /** The retention class of a signal: the first class whose `signals` glob matches its name. */

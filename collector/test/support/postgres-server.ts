@@ -1,11 +1,11 @@
 /** Starts a throwaway PostgreSQL server for a test file: initdb into a temp dir, pg_ctl on a free loopback port. */
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { freePort } from './free-port';
 
 const run = promisify(execFile);
 
@@ -30,18 +30,6 @@ function binDir(): string {
     if (existsSync(join(dir, 'initdb'))) return dir;
   }
   throw new Error('PostgreSQL binaries not found on PATH nor under /usr/lib/postgresql/*/bin');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** PostgreSQL refuses to run as root: when we are root, run its binaries as the `postgres` user. */

@@ -1,5 +1,5 @@
 /** Reads history back from a real Prometheus (Debian package) that the test fills with known series. */
-import { createServer } from 'node:net';
+import { freePort } from '../../../test/support/free-port';
 import { startPrometheusServer } from '../../../test/support/prometheus-server';
 import type { PrometheusServer, StoredSeries } from '../../../test/support/prometheus-server';
 import { defaultPrometheusHistoryConfig } from './config';
@@ -35,13 +35,7 @@ const series: StoredSeries[] = [
 ];
 
 /** A loopback port nothing listens on (one just released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address !== null ? address.port : 0;
-}
+const closedPort = freePort;
 
 describe('readPrometheusHistory against a real Prometheus', () => {
   let prometheus: PrometheusServer;

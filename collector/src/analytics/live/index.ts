@@ -3,7 +3,6 @@ export { createLiveAnalytics } from './live-analytics';
 export type { LiveAnalyticsEngine, LiveAnalyticsSettings, HealthFunction } from './live-analytics';
 export { liveAnalyticsConfigSchema, defaultLiveAnalyticsConfig, validateLiveAnalyticsConfig } from './config';
 export type { LiveAnalyticsConfig, ThresholdRule } from './config';
-export { compileGlob, compileGlobs } from './glob';
 export { HEALTH_STATUSES } from './types';
 export type {
   HealthStatus,

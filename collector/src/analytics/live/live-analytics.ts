@@ -8,7 +8,7 @@
  */
 import { createAnomalyLog } from './anomaly-log';
 import { createExportedSeries } from './exported-series';
-import { compileGlob, compileGlobs } from './glob';
+import { compileGlob, compileGlobs } from '../../config';
 import { SignalTrack } from './signal-track';
 import type { LiveAnalyticsConfig, ThresholdRule } from './config';
 import type { TrackOptions } from './signal-track';

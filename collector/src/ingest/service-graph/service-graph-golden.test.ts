@@ -4,8 +4,9 @@ import { createTwin, defaultTwinModelConfig, InMemoryMetricsRegistry } from '../
 import { decodeTraces } from '../../otlp/codec';
 import { defaultTwinConfig } from '../config';
 import { createIngest } from '../create-ingest';
+import { sharedDataPath } from '../../../test/support/shared-data';
 
-const DATA = `${__dirname}/../../../../../shared/data/servicegraph`;
+const DATA = sharedDataPath('servicegraph');
 
 function run(file: string) {
   let now = 1_800_000_000_000;

@@ -2,9 +2,10 @@ import fs from 'fs';
 import path from 'path';
 import { decodeLogs, decodeMetrics, decodeTraces, encodeLogs, encodeMetrics, encodeTraces } from './index';
 import type { DecodeResult } from './index';
+import { sharedDataPath } from '../../../test/support/shared-data';
 
 // The four OTLP/JSON examples of opentelemetry-proto, read in place from the shared data folder.
-const EXAMPLES = path.resolve(__dirname, '../../../../../shared/data/otlp-examples');
+const EXAMPLES = sharedDataPath('otlp-examples');
 const read = (name: string): Buffer => fs.readFileSync(path.join(EXAMPLES, name));
 
 function ok<T>(result: DecodeResult<T>): T {
