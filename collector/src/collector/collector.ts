@@ -3,7 +3,6 @@
  * starts them downstream first (twin and inventory, API, then receivers) and stops them upstream
  * first, so no request reaches a component that is not ready and every component can drain.
  */
-import { hostname } from 'node:os';
 import { InMemoryMetricsRegistry, createTwin } from '../model';
 import type { Logger, Twin } from '../model';
 import { createIngest } from '../ingest';
@@ -51,6 +50,7 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
   const selfTelemetry = startSelfTelemetry(config.selfTelemetry, version);
   const twin = createTwin(config.twin, { clock, metrics });
   const shared = config.store.driver === 'postgres';
+  const retentionMs = config.twin.history.retentionSeconds * 1000;
   // With a shared store, ingest's twin holds this collector's contribution; the API reads the
   // merged view. Its own gauges would clash with the ingest twin's, so they stay unexported.
   const view = shared ? createTwin(config.twin, { clock, metrics: new InMemoryMetricsRegistry() }) : twin;
@@ -81,7 +81,7 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
     historyRetentionSeconds: config.twin.history.retentionSeconds,
     serviceGraphStats: () => ingest.serviceGraphStats(),
     signalArchive: {
-      memoryMs: config.twin.history.retentionSeconds * 1000,
+      memoryMs: retentionMs,
       query: (query) => opened(store).querySignal(query),
     },
     desiredState: { set: (id, values, actor) => opened(desired).set(id, values, actor) },
@@ -96,7 +96,6 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
       store = await openStore(config.store, {
         clock,
         resolutionMs: config.twin.history.resolutionSeconds * 1000,
-        collectorId: config.store.postgres.collectorId || hostname(),
       });
       persistence = createPersistence(config.store, {
         twin,
@@ -105,7 +104,7 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
         clock,
         logger,
         metrics,
-        retentionMs: config.twin.history.retentionSeconds * 1000,
+        retentionMs,
         afterSync: () => opened(desired).load(),
       });
       desired = createDesiredState(view, store);

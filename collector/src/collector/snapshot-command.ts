@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { hostname } from 'node:os';
 import { openStore, parseSnapshot } from '../store';
 import type { TwinSnapshot } from '../store';
 import type { CollectorConfig } from './config';
@@ -30,7 +29,6 @@ export async function runSnapshotCommand(action: 'export' | 'import', file: stri
   const store = await openStore(config.store, {
     clock: { now: () => Date.now() },
     resolutionMs: config.twin.history.resolutionSeconds * 1000,
-    collectorId: config.store.postgres.collectorId || hostname(),
   }).catch((err: Error) => err);
   if (store instanceof Error) return fail(io, store.message);
   try {
