@@ -9,8 +9,9 @@ const MAX_WINDOW_MS = 86_400_000;
 
 const movedSignalSchema = {
   type: 'object',
-  required: ['metric', 'strength', 'correlation', 'lag'],
+  required: ['entity', 'metric', 'strength', 'correlation', 'lag'],
   properties: {
+    entity: { type: 'string', description: 'the entity carrying the signal: the candidate, one of its instances or hardware components' },
     metric: { type: 'string' },
     strength: { type: 'number', description: '|robust z| of the signal at the symptom time' },
     onset: { type: ['number', 'null'], description: 'when its anomaly began, ms since the epoch (null: not anomalous)' },
@@ -36,7 +37,7 @@ const rcaSchema = {
   },
   response: {
     200: {
-      description: 'every entity the symptom depends on (callees, hosts, racks, CRACs, PDUs), ranked',
+      description: 'every entity the symptom depends on (callees, hosts, racks, CRACs, PDUs), ranked; instances are judged with their service, hardware components with their asset',
       type: 'object',
       required: ['items'],
       properties: {

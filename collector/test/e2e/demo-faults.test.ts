@@ -4,12 +4,8 @@
  * must change the telemetry the collector holds by what the demo's physics and queueing predict.
  * Two demos in sequence keep the effects apart: one for the data center, one for the shop.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDataCenterLayout, defaultDemoOptions, renderInventoryYaml, startDemo } from '@twinops/demo';
 import type { RunningDemo } from '@twinops/demo';
-import { startTestCollector } from '../support/test-collector';
+import { ONE_SECOND_TWIN, useDemoTwin } from '../support/demo-twin';
 import type { TestCollector } from '../support/test-collector';
 
 interface Detail {
@@ -20,36 +16,9 @@ interface Detail {
 }
 
 const MIB = 1024 * 1024;
-const silent = { info: () => undefined, warn: () => undefined };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const mean = (values: number[]) => sum(values) / values.length;
-
-/** A collector and a demo sending to it; history at 1 s so that recent points can be averaged. */
-function useTwinAndDemo(seed: number): { twin: () => TestCollector; demo: () => RunningDemo } {
-  const dir = mkdtempSync(join(tmpdir(), 'twinops-demo-faults-'));
-  let twin: TestCollector;
-  let demo: RunningDemo;
-  beforeAll(async () => {
-    const inventory = join(dir, 'inventory.yaml');
-    writeFileSync(inventory, renderInventoryYaml(createDataCenterLayout()));
-    twin = await startTestCollector({
-      twin: {
-        inventory: { file: inventory },
-        history: { resolution_seconds: 1, retention_seconds: 600 },
-        service_graph: { window_seconds: 1, wait_seconds: 1 },
-        processes: { window_seconds: 1, trace_wait_seconds: 1 },
-      },
-    });
-    demo = await startDemo({ ...defaultDemoOptions(), otlpEndpoint: twin.otlpHttpUrl, apiPort: 0, seed }, silent);
-  });
-  afterAll(async () => {
-    await demo?.stop();
-    await twin?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return { twin: () => twin, demo: () => demo };
-}
 
 /** Polls `read` until `done` holds or the deadline passes; returns the last value (assert on it). */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, seconds: number): Promise<T> {
@@ -97,7 +66,7 @@ function reader(twin: () => TestCollector) {
 const faultsOf = (demo: RunningDemo) => demo.simulation.truth().faults.map((f) => `${f.fault} ${f.rootCause}`).sort();
 
 describe('the data center: fan failure, host crash, hot spot, CRAC setpoint and fan speed, migration', () => {
-  const { twin, demo } = useTwinAndDemo(11);
+  const { twin, demo } = useDemoTwin({ seed: 11, config: ONE_SECOND_TWIN });
   const { entity, latest } = reader(twin);
   const rack = (r: string) => [1, 2, 3, 4, 5, 6, 7].map((s) => `${r}-s${s}`);
   const each = (hosts: string[], read: (host: string) => Promise<number>) => Promise.all(hosts.map(read));
@@ -215,7 +184,7 @@ describe('the data center: fan failure, host crash, hot spot, CRAC setpoint and 
 });
 
 describe('the shop: memory leak and restart, latency regression, slow database, scale-out, traffic spike', () => {
-  const { twin, demo } = useTwinAndDemo(12);
+  const { twin, demo } = useDemoTwin({ seed: 12, config: ONE_SECOND_TWIN });
   const { entity, latest, meanSince, total } = reader(twin);
   const frontends = ['frontend-1', 'frontend-2', 'frontend-3'].map((i) => `instance:shop/frontend/${i}`);
   const shipping = ['shipping-1', 'shipping-2'].map((i) => `instance:shop/shipping/${i}`);

@@ -4,29 +4,19 @@
  * compressed (the demo runs 60 simulated seconds per real second), so the twin works on
  * one-second buckets and steps here instead of its production defaults.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDataCenterLayout, defaultDemoOptions, renderInventoryYaml, startDemo } from '@twinops/demo';
-import type { RunningDemo } from '@twinops/demo';
-import { startTestCollector } from '../support/test-collector';
-import type { TestCollector } from '../support/test-collector';
+import { useDemoTwin } from '../support/demo-twin';
 
 interface Forecast {
   points: { t: number; v: number }[];
   threshold?: { limit: number; at?: number };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'twinops-predict-'));
 const sensors = Array.from({ length: 7 }, (_, i) => `hw:r01-s${i + 1}/r01-s${i + 1}-inlet`);
-let twin: TestCollector;
-let demo: RunningDemo;
-
-beforeAll(async () => {
-  const inventory = join(dir, 'inventory.yaml');
-  writeFileSync(inventory, renderInventoryYaml(createDataCenterLayout()));
-  twin = await startTestCollector({
-    twin: { inventory: { file: inventory }, history: { resolution_seconds: 1, retention_seconds: 600 } },
+const { twin, demo } = useDemoTwin({
+  seed: 7,
+  speed: 10,
+  config: {
+    twin: { history: { resolution_seconds: 1, retention_seconds: 600 } },
     analytics: {
       live: {
         interval_seconds: 1,
@@ -36,18 +26,11 @@ beforeAll(async () => {
         forecast: { step_seconds: 1, min_history_points: 20, max_history_points: 300, refit_every_steps: 3, threshold_horizon_seconds: 120 },
       },
     },
-  });
-  demo = await startDemo({ ...defaultDemoOptions(), speed: 10, otlpEndpoint: twin.otlpHttpUrl, apiPort: 0, seed: 7 }, { info: () => undefined, warn: () => undefined });
-});
-
-afterAll(async () => {
-  await demo?.stop();
-  await twin?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  },
 });
 
 const latest = async (entity: string): Promise<number> => {
-  const { body } = await twin.getJson<{ signals: { name: string; latest?: { v: number } }[] }>(`/api/v1/entities/${encodeURIComponent(entity)}`);
+  const { body } = await twin().getJson<{ signals: { name: string; latest?: { v: number } }[] }>(`/api/v1/entities/${encodeURIComponent(entity)}`);
   return body.signals.find((s) => s.name === 'hw.temperature')?.latest?.v ?? NaN;
 };
 
@@ -57,8 +40,8 @@ it('flags a double CRAC failure on the inlets it heats, and forecasts 27 °C bef
   // Ten simulated minutes of steady state (60 one-second buckets): the detectors' warm-up and the forecasts' first fits.
   await sleep(60_000);
   const injectedAt = Date.now();
-  demo.simulation.inject('crac_failure', 'crac-a1');
-  demo.simulation.inject('crac_failure', 'crac-a2');
+  demo().simulation.inject('crac_failure', 'crac-a1');
+  demo().simulation.inject('crac_failure', 'crac-a2');
 
   const forecastAt = new Map<string, { now: number; value: number; at: number; exported: number }>();
   const crossedAt = new Map<string, number>();
@@ -67,10 +50,10 @@ it('flags a double CRAC failure on the inlets it heats, and forecasts 27 °C bef
       if (crossedAt.has(sensor)) continue;
       const value = await latest(sensor);
       if (value >= 27) crossedAt.set(sensor, Date.now());
-      const { status, body } = await twin.getJson<Forecast>(`/api/v1/forecast?entity=${encodeURIComponent(sensor)}&signal=hw.temperature&horizon=2m`);
+      const { status, body } = await twin().getJson<Forecast>(`/api/v1/forecast?entity=${encodeURIComponent(sensor)}&signal=hw.temperature&horizon=2m`);
       if (status === 200 && body.threshold?.at !== undefined && !forecastAt.has(sensor)) {
         // Prometheus alert rules read the same prediction from /metrics.
-        const exported = await twin.metricValue(`twinops_forecast_time_to_threshold_seconds{entity="${sensor}"}`);
+        const exported = await twin().metricValue(`twinops_forecast_time_to_threshold_seconds{entity="${sensor}"}`);
         forecastAt.set(sensor, { now: Date.now(), value, at: body.threshold.at, exported });
       }
     }
@@ -88,7 +71,7 @@ it('flags a double CRAC failure on the inlets it heats, and forecasts 27 °C bef
     expect(forecast!.exported).toBeGreaterThan(0);
   }
 
-  const { body } = await twin.getJson<{ items: { entity: string; signal: string; t: number; score: number }[] }>(
+  const { body } = await twin().getJson<{ items: { entity: string; signal: string; t: number; score: number }[] }>(
     `/api/v1/anomalies?from=${injectedAt}&minScore=0.5&limit=1000`,
   );
   const flagged = new Set(body.items.map((a) => a.entity));

@@ -3,41 +3,20 @@
  * collector, the demo's telemetry through the OpenTelemetry SDK into its OTLP receiver. The twin
  * must hold the whole data center and shop; a CRAC failure must heat its room's racks, with lag.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDataCenterLayout, defaultDemoOptions, renderInventoryYaml, startDemo } from '@twinops/demo';
-import type { RunningDemo } from '@twinops/demo';
-import { startTestCollector } from '../support/test-collector';
-import type { TestCollector } from '../support/test-collector';
+import { useDemoTwin } from '../support/demo-twin';
 
 interface Listing {
   total: number;
   items: { id: string }[];
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'twinops-demo-'));
-let twin: TestCollector;
-let demo: RunningDemo;
-const silent = { info: () => undefined, warn: () => undefined };
-
-beforeAll(async () => {
-  const inventory = join(dir, 'inventory.yaml');
-  writeFileSync(inventory, renderInventoryYaml(createDataCenterLayout()));
-  twin = await startTestCollector({
-    twin: { inventory: { file: inventory }, service_graph: { window_seconds: 1, wait_seconds: 1 }, processes: { window_seconds: 1, trace_wait_seconds: 1 } },
-  });
-  demo = await startDemo({ ...defaultDemoOptions(), otlpEndpoint: twin.otlpHttpUrl, apiPort: 0, seed: 7 }, silent);
-});
-
-afterAll(async () => {
-  await demo?.stop();
-  await twin?.stop();
-  rmSync(dir, { recursive: true, force: true });
+const { twin, demo } = useDemoTwin({
+  seed: 7,
+  config: { twin: { service_graph: { window_seconds: 1, wait_seconds: 1 }, processes: { window_seconds: 1, trace_wait_seconds: 1 } } },
 });
 
 async function count(query: string): Promise<number> {
-  return (await twin.getJson<Listing>(`/api/v1/entities?limit=1&${query}`)).body.total;
+  return (await twin().getJson<Listing>(`/api/v1/entities?limit=1&${query}`)).body.total;
 }
 
 async function eventually(check: () => Promise<boolean>, seconds: number): Promise<void> {
@@ -45,7 +24,7 @@ async function eventually(check: () => Promise<boolean>, seconds: number): Promi
 }
 
 it('shows the whole data center and shop: inventory, hosts, services, instances and the service graph', async () => {
-  const truth = demo.simulation.truth();
+  const truth = demo().simulation.truth();
   const services = new Set(truth.shop.instances.map((i) => i.service));
   await eventually(async () => (await count('type=instance')) === truth.shop.instances.length && (await count('type=flow')) > 0, 30);
 
@@ -58,7 +37,7 @@ it('shows the whole data center and shop: inventory, hosts, services, instances 
   expect(await count('type=service')).toBe(services.size);
   expect(await count('type=instance')).toBe(truth.shop.instances.length);
 
-  const { body } = await twin.getJson<{ edges: { source: string; target: string; type: string }[] }>('/api/v1/topology?view=services');
+  const { body } = await twin().getJson<{ edges: { source: string; target: string; type: string }[] }>('/api/v1/topology?view=services');
   const edges = new Set(body.edges.filter((e) => e.type !== 'part_of').map((e) => `${e.source} -${e.type}-> ${e.target}`));
   for (const edge of [
     'user -calls-> service:shop/frontend',
@@ -75,7 +54,7 @@ it('shows the whole data center and shop: inventory, hosts, services, instances 
 
 it('sends the inlet temperatures it senses, and a CRAC failure heats its room only', async () => {
   const inlet = async (host: string) => {
-    const { body } = await twin.getJson<{ signals: { name: string; latest?: { v: number } }[] }>(
+    const { body } = await twin().getJson<{ signals: { name: string; latest?: { v: number } }[] }>(
       `/api/v1/entities/${encodeURIComponent(`hw:${host}/${host}-inlet`)}`,
     );
     return body.signals.find((s) => s.name === 'hw.temperature')?.latest?.v ?? NaN;
@@ -83,14 +62,14 @@ it('sends the inlet temperatures it senses, and a CRAC failure heats its room on
   // r01 is cooled by crac-a1 and crac-a2 (hall-a); r07 by hall-b's units.
   const before = { hallA: await inlet('r01-s7'), hallB: await inlet('r07-s7') };
   expect(before.hallA).toBeGreaterThan(15);
-  demo.simulation.inject('crac_failure', 'crac-a1');
+  demo().simulation.inject('crac_failure', 'crac-a1');
   // Ten real seconds are ten simulated minutes at 60x: beyond the room's and racks' lags.
   await new Promise((resolve) => setTimeout(resolve, 10_000));
   const after = { hallA: await inlet('r01-s7'), hallB: await inlet('r07-s7') };
   expect(after.hallA - before.hallA).toBeGreaterThan(2);
   expect(Math.abs(after.hallB - before.hallB)).toBeLessThan(1);
-  expect(demo.simulation.truth().faults.map((f) => f.rootCause)).toEqual(['crac:dc1/crac-a1']);
+  expect(demo().simulation.truth().faults.map((f) => f.rootCause)).toEqual(['crac:dc1/crac-a1']);
   // The failed unit's own telemetry reaches its inventory entity (the root cause named by the truth).
-  const { body } = await twin.getJson<{ relations: { to: string }[] }>(`/api/v1/entities/${encodeURIComponent('crac:dc1/crac-a1')}`);
+  const { body } = await twin().getJson<{ relations: { to: string }[] }>(`/api/v1/entities/${encodeURIComponent('crac:dc1/crac-a1')}`);
   expect(body.relations.map((r) => r.to)).toEqual(expect.arrayContaining(['rack:dc1/r01', expect.stringMatching(/^hw:crac-a1\//)]));
 });

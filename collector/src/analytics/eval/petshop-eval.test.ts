@@ -42,7 +42,7 @@ describe('twinops eval petshop', () => {
     expect(r.err).toBe(`eval petshop: ${join(dir, 'test', 'issue_0', 'target.json')}: target.timestamp: must be a number, got nothing\n`);
   });
 
-  it('ranks the 26 low-traffic issues: top-1 0.923, top-3 1.000 with fixed settings', async () => {
+  it('ranks the 26 low-traffic issues: top-1 1.000, top-3 1.000 with fixed settings', async () => {
     const r = io();
     const out = join(mkdtempSync(join(tmpdir(), 'petshop-eval-')), 'ranking.json');
     expect(await runPetshopEval(['--data', DATA, '--out', out], r.io)).toBe(0);
@@ -51,14 +51,10 @@ describe('twinops eval petshop', () => {
       'PetShop: 26 issues, 44 call edges',
       'metric        issues   top-1   top-3',
       'availability      12   1.000   1.000',
-      'latency           14   0.857   1.000',
-      'overall           26   0.923   1.000',
+      'latency           14   1.000   1.000',
+      'overall           26   1.000   1.000',
     ]);
-    expect(lines.slice(5, 8)).toEqual([
-      'not first:',
-      '  train/issue_0 (latency): PetSearch_AWS::ECS::Fargate ranked 3, first servi-searc.us-west-2.elb.amazonaws.com_remote',
-      '  train/issue_1 (latency): PetSearch_AWS::ECS::Fargate ranked 2, first servi-searc.us-west-2.elb.amazonaws.com_remote',
-    ]);
+    expect(lines[5]).toMatch(/^ranking in /);
     const ranking = JSON.parse(readFileSync(out, 'utf8')) as Record<string, string[]>;
     expect(Object.keys(ranking)).toHaveLength(26);
     expect(Object.keys(ranking).slice(0, 3)).toEqual(['test/issue_0', 'test/issue_1', 'test/issue_2']);

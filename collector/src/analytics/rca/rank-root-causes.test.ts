@@ -76,6 +76,26 @@ describe('rankRootCauses', () => {
     ]);
   });
 
+  it('without a reference, dates a symptom seen long after it began from its change, and takes no spike for a cause', () => {
+    // 12 calm samples, then 20 incident ones: asked at the end, most of the window is the incident.
+    const ts = Array.from({ length: 32 }, (_, i) => i * 60);
+    const series = (from: number, rise: number, spikeAt = -1): MetricSeries => ({
+      timestamps: ts,
+      values: ts.map((t, i) => 100 + (i % 3) - 1 + (t >= from ? rise : 0) + (i === spikeAt ? 500 : 0)),
+    });
+    const ranked = rankRootCauses({
+      edges: [{ from: 'web', to: 'db' }, { from: 'web', to: 'cache' }],
+      // cache spikes once, at the symptom's first anomalous sample.
+      signals: signals({ web: series(720, 40), db: series(720, 30), cache: series(0, 0, 12) }),
+      symptom: { node: 'web', metric: 'latency', at: 31 * 60 },
+    });
+    expect(ranked.map((c) => [c.node, c.anomalous, c.onset, c.explainedBy ?? null])).toEqual([
+      ['db', true, 720, null],
+      ['web', true, 720, 'db'],
+      ['cache', false, NaN, null],
+    ]);
+  });
+
   it('ranks the symptom alone when it is not in the graph', () => {
     const ranked = rankRootCauses({ edges: [], signals: signals({ lone: stepAt(300, 30) }), reference: signals({ lone: NORMAL }), symptom: { node: 'lone', metric: 'latency', at: 300 } });
     expect(ranked.map((c) => [c.node, c.path, c.anomalous])).toEqual([['lone', ['lone'], true]]);

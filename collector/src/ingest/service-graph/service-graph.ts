@@ -5,6 +5,7 @@ import { createPeerNaming } from './peer-naming';
 import { createSamplingWeight } from './sampling-weight';
 import { createServiceEndpoints, isClientSide, ROLE_OF, seconds, spanHalf } from './span-halves';
 import { flushWindow } from './window-flush';
+import { createWindowStamp } from './window-stamp';
 import type { Clock, MetricsRegistry, RelationType, ServiceGraphStats, Twin } from '../../model';
 import type { Span } from '../../otlp';
 import type { SpanOrigin, SpanSink } from '../span-sink';
@@ -71,7 +72,8 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
   let paired = 0;
   let virtualEdges = 0;
 
-  const record = (from: Endpoint, to: Endpoint, type: RelationType, connection: ConnectionType, obs: EdgeObservation) => {
+  const record = (from: Endpoint, to: Endpoint, type: RelationType, connection: ConnectionType, obs: EdgeObservation, endNs: number) => {
+    stamp.observe(endNs / 1e6);
     const edge = table.record(from, to, type, connection, obs);
     if (edge) grafana.observe(edge, obs);
   };
@@ -89,7 +91,7 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
           clientSeconds: seconds(client),
           serverSeconds: seconds(server),
           delaySeconds: messaging ? Math.max(0, (server.startNs - client.endNs) / 1e9) : undefined,
-        });
+        }, client.endNs);
       },
       onExpire(half) {
         expired[half.role]++;
@@ -110,7 +112,7 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
           clientSeconds: latency,
           serverSeconds: latency,
           delaySeconds: undefined,
-        });
+        }, half.endNs);
       },
     },
   );
@@ -127,11 +129,12 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
       clientSeconds: latency,
       serverSeconds: latency,
       delaySeconds: undefined,
-    });
+    }, half.endNs);
   }
 
   let windowStart = settings.clock.now();
   const windowMs = config.windowSeconds * 1000;
+  const stamp = createWindowStamp(windowStart, windowMs);
   metrics.observableGauge('twinops_service_graph_pending', 'Spans waiting for their partner in the pairing store.', () =>
     store.size(),
   );
@@ -157,7 +160,7 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
     tick(nowMs) {
       store.expire(nowMs);
       if (nowMs - windowStart < windowMs) return;
-      flushWindow(twin, table, grafana, { seconds: (nowMs - windowStart) / 1000, nowMs, bounds }, nodes);
+      flushWindow(twin, table, grafana, { seconds: (nowMs - windowStart) / 1000, stampMs: stamp.close(nowMs), bounds }, nodes);
       windowStart = nowMs;
     },
     stats: () => ({

@@ -23,7 +23,7 @@ export function flushWindow(
   twin: Twin,
   table: EdgeTable,
   grafana: GrafanaSeries,
-  window: { seconds: number; nowMs: number; bounds: readonly number[] },
+  window: { seconds: number; stampMs: number; bounds: readonly number[] },
   nodes: { ensure(endpoint: Endpoint): boolean },
 ): void {
   const callees = new Map<string, CalleeWindow>();
@@ -34,7 +34,7 @@ export function flushWindow(
     nodes.ensure(edge.from);
     nodes.ensure(edge.to);
     grafana.flush(edge);
-    writeEdge(twin, edge, window.seconds, window.nowMs, active);
+    writeEdge(twin, edge, window.seconds, window.stampMs, active);
     let callee = callees.get(edge.to.id);
     if (!callee) callees.set(edge.to.id, (callee = { requests: 0, failed: 0, latency: new LatencyWindow(window.bounds) }));
     callee.requests += edge.requests;
@@ -42,7 +42,7 @@ export function flushWindow(
     callee.latency.add(edge.server);
     resetWindow(edge);
   }
-  for (const [id, callee] of callees) writeCallee(twin, id, callee, window.seconds, window.nowMs);
+  for (const [id, callee] of callees) writeCallee(twin, id, callee, window.seconds, window.stampMs);
 }
 
 function writeEdge(twin: Twin, edge: Edge, seconds: number, t: number, active: boolean): void {
