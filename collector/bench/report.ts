@@ -6,6 +6,7 @@ import type { StoreBenchResult } from './store-bench';
 import type { ForecastBenchResult } from './forecast-bench';
 import type { AnomalyBenchResult } from './anomaly-bench';
 import type { LiveBenchResult } from './live-bench';
+import type { SimulationBenchResult } from './simulation-bench';
 
 export const TARGETS = {
   /** Full path over protobufjs decode-only. */
@@ -16,6 +17,9 @@ export const TARGETS = {
   minStoreRatio: 0.8,
   /** Anomaly detector updates per second on one core (issue 6). */
   minAnomalyUpdatesPerSecond: 100_000,
+  /** One what-if simulation of the 1,000-server, 200-service twin over an hour at 10 s steps; 100 Monte Carlo runs (issue 8). */
+  maxSimulationMs: 1000,
+  maxMonteCarloMs: 10_000,
 };
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -118,5 +122,15 @@ export function analyticsLines(forecast: ForecastBenchResult, anomaly: AnomalyBe
       `  [target >= ${count(TARGETS.minAnomalyUpdatesPerSecond)}/s: ${mark(anomaly.updatesPerSecond >= TARGETS.minAnomalyUpdatesPerSecond)}]`,
     `  live engine     ${count(live.signals)} signals: ${live.plainTickMs.toFixed(1)} ms per tick (${live.stepTickMs.toFixed(1)} ms when a forecast step closes); ` +
       `${count(live.signalsPerSecond)} signals kept current per second`,
+  ];
+}
+
+export function simulationLines(r: SimulationBenchResult): string[] {
+  const line = (what: string, ms: number, target: number) =>
+    `  ${what.padEnd(22)} ${count(ms).padStart(6)} ms: ${(ms / target).toFixed(2)}x the target  [target < ${count(target)} ms: ${mark(ms < target)}]`;
+  return [
+    `what-if: ${count(r.servers)} servers, ${count(r.services)} services, ${r.steps} steps of 10 s (scenario and baseline), one core`,
+    line('one simulation', r.simulationMs, TARGETS.maxSimulationMs),
+    line(`${r.monteCarloRuns} Monte Carlo runs`, r.monteCarloMs, TARGETS.maxMonteCarloMs),
   ];
 }

@@ -2,17 +2,19 @@
  * Benchmark entry point (`npm run bench`: node --expose-gc dist-bench/bench/run.js). Prints, from
  * one run: full-path and decode-only throughput for traces and metrics against protobufjs, and
  * the twin's memory per entity and per signal at 10,000 entities, the service graph, and ingest
- * with the SQLite store on against in-memory only, marked against the targets.
+ * with the SQLite store on against in-memory only, analytics, and the what-if engine, marked
+ * against the targets.
  * Figures only: a missed target prints FAIL but does not fail the process.
  */
 import { runFullPathBench } from './full-path-bench';
 import { runMemoryBench } from './memory-bench';
-import { analyticsLines, headerLines, memoryLines, serviceGraphLines, storeLines, throughputLines, twinLine } from './report';
+import { analyticsLines, headerLines, memoryLines, serviceGraphLines, simulationLines, storeLines, throughputLines, twinLine } from './report';
 import { runServiceGraphBench } from './service-graph-bench';
 import { runStoreBench } from './store-bench';
 import { runForecastBench } from './forecast-bench';
 import { runAnomalyBench } from './anomaly-bench';
 import { runLiveBench } from './live-bench';
+import { runSimulationBench } from './simulation-bench';
 
 async function main(): Promise<void> {
   const throughput = runFullPathBench({ traceRequests: 200, metricRequests: 200, rounds: 7, warmupRounds: 3 });
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   const store = await runStoreBench({ requests: 200, rounds: 7, warmupRounds: 3 });
   console.log(storeLines(store).join('\n'));
   console.log(analyticsLines(runForecastBench(), runAnomalyBench(), runLiveBench()).join('\n'));
+  console.log(simulationLines(runSimulationBench()).join('\n'));
 }
 
 void main();

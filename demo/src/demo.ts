@@ -61,7 +61,7 @@ const EMIT_INTERVAL_MS = 1000;
 export async function startDemo(options: DemoOptions, logger: DemoLogger): Promise<RunningDemo> {
   const faults = options.faults.map(parseFaultSpec);
   const simulation = createSimulation({ seed: options.seed, speed: options.speed, stepSeconds: options.speed * (EMIT_INTERVAL_MS / 1000), faults });
-  if (options.inventoryFile) writeFileSync(options.inventoryFile, renderInventoryYaml(simulation.layout));
+  if (options.inventoryFile) writeFileSync(options.inventoryFile, renderInventoryYaml(simulation.layout, { speed: options.speed }));
   const emitter = createTelemetryEmitter({ otlpEndpoint: options.otlpEndpoint, layout: simulation.layout, catalog: simulation.catalog });
   const truth = options.truthFile ? createTruthWriter(defaultTruthWriterConfig(options.truthFile)) : undefined;
   const api = createApiServer({ ...defaultApiServerConfig(), token: options.token }, { simulation, logger });
@@ -71,13 +71,19 @@ export async function startDemo(options: DemoOptions, logger: DemoLogger): Promi
 
   let sending: Promise<unknown> = Promise.resolve();
   let busy = false;
+  let layout = simulation.layout;
   const onStep = (step: StepResult) => {
     truth?.record(step.epochSeconds, simulation.truth);
+    // Servers added through the API: the inventory file follows (the collector reads it when it loads it).
+    if (step.world.model.layout !== layout) {
+      layout = step.world.model.layout;
+      if (options.inventoryFile) writeFileSync(options.inventoryFile, renderInventoryYaml(layout, { speed: options.speed }));
+    }
     // A slow receiver must not pile up exports: a step that finds the previous one still going is skipped.
     if (busy) return logger.warn('telemetry export still running; step skipped', { simulatedSeconds: step.timeSeconds });
     busy = true;
     sending = emitter
-      .emit({ sensors: step.sensors, shop: step.shop, hostLoad: step.hostLoad }, Date.now())
+      .emit({ sensors: step.sensors, shop: step.shop, hostLoad: step.hostLoad, layout: step.world.model.layout }, Date.now())
       .catch((err: Error) => logger.warn('telemetry export failed', { reason: err.message }))
       .finally(() => (busy = false));
   };

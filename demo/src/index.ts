@@ -10,6 +10,8 @@ export type {
 export {
   SERVER_MODELS,
   activeFaults,
+  addServersToLayout,
+  addServersToWorld,
   applyWorldEvent,
   coldWorldState,
   createDataCenterLayout,
@@ -22,7 +24,9 @@ export {
   stepWorld,
   worldTruth,
 } from './world';
-export type { DataCenterLayout, SensorReadings, WorldEvent, WorldInputs, WorldModel, WorldState, WorldTruth } from './world';
+export type { AddServersRequest, DataCenterLayout, SensorReadings, WorldEvent, WorldInputs, WorldModel, WorldState, WorldTruth } from './world';
+export { MAX_LOAD_FACTOR, createSimulation, defaultSimulationConfig, isSimulationError } from './runner';
+export type { Actuation, ActuationResult, ServiceTruth, Simulation, SimulationConfig, SimulationTruth, StepResult } from './runner';
 export { startDemo, defaultDemoOptions } from './demo';
 export type { DemoOptions, DemoLogger, RunningDemo } from './demo';
 export { runDemoCommand, parseDemoArgs, demoBanner, DEMO_USAGE } from './demo-command';

@@ -1,6 +1,8 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { LiveAnalytics } from '../analytics';
+import type { SimulationService } from '../simulate';
+import type { SavedScenarios } from '../store';
 import { twinHistoryConfigSchema } from '../model';
 import type { Authorize, Clock, MetricsRegistry, ServiceGraphStats, TwinReader } from '../model';
 import type { ApiConfig } from './config';
@@ -20,6 +22,8 @@ import { registerSignalsRoute } from './signals-route';
 import type { SignalArchive } from './signals-route';
 import { registerAuditRoute } from './audit-route';
 import { registerRootCauseRoutes } from './root-cause-routes';
+import { registerSimulationRoutes } from './simulation-routes';
+import { registerScenarioRoutes } from './scenario-routes';
 import type { AuditLog } from './audit-route';
 import { registerDesiredRoute } from './desired-route';
 import type { DesiredStateService } from './desired-route';
@@ -51,6 +55,10 @@ export interface ApiServerSettings {
   audit?: AuditLog;
   /** Live analytics: forecasts, anomalies, health in entities and topology; without it /forecast and /anomalies answer 503. */
   analytics?: LiveAnalytics;
+  /** What-if simulations on the calibrated twin; without it /simulations and /physics answer 503. */
+  simulation?: SimulationService;
+  /** Saved scenarios (the store's); without it /scenarios answers 503. */
+  scenarios?: SavedScenarios;
   clock?: Clock;
   timers?: Timers;
   logger?: ErrorLogger;
@@ -131,6 +139,8 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
   registerForecastRoute(app, settings.twin, analytics);
   registerAnomaliesRoute(app, analytics, now);
   registerServiceGraphStatsRoute(app, settings.serviceGraphStats);
+  registerSimulationRoutes(app, settings.simulation);
+  registerScenarioRoutes(app, settings.scenarios, settings.simulation, now);
   registerStreamRoute(app, hub, config.sseMaxClients);
   registerOpsRoutes(app, settings.ready, settings.metrics);
   let document: unknown;

@@ -3,6 +3,9 @@
  * starts them downstream first (twin and inventory, API, then receivers) and stops them upstream
  * first, so no request reaches a component that is not ready and every component can drain.
  */
+import { createCalibrator } from '../physics';
+import type { Calibrator } from '../physics';
+import { createSimulationService } from '../simulate';
 import { InMemoryMetricsRegistry, createTwin } from '../model';
 import type { Logger, Twin } from '../model';
 import { createIngest } from '../ingest';
@@ -60,6 +63,16 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
     : undefined;
   let store: TwinStore | undefined;
   let persistence: Persistence | undefined;
+  let calibrator: Calibrator | undefined;
+  const simulation = createSimulationService(config.simulate, {
+    twin: view,
+    clock,
+    metrics,
+    dataCenter: () => {
+      const fit = opened(calibrator);
+      return fit.latest() ?? fit.refit(clock.now());
+    },
+  });
   let desired: DesiredState | undefined;
   const opened = <T>(part: T | undefined): T => {
     if (part === undefined) throw new Error('the store is not open');
@@ -86,6 +99,13 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
     },
     desiredState: { set: (id, values, actor) => opened(desired).set(id, values, actor) },
     audit: { listAudit: (query) => opened(store).listAudit(query) },
+    simulation,
+    scenarios: {
+      saveScenario: (input) => opened(store).saveScenario(input),
+      listScenarios: () => opened(store).listScenarios(),
+      getScenario: (name) => opened(store).getScenario(name),
+      deleteScenario: (name) => opened(store).deleteScenario(name),
+    },
     ...(analytics ? { analytics } : {}),
   });
 
@@ -112,6 +132,12 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
       await desired.load();
       logger.info('store open', { store: store.description, schema_version: store.schemaVersion });
       await ingest.start();
+      calibrator = createCalibrator(view, {
+        clock,
+        metrics,
+        intervalSeconds: config.simulate.calibrationIntervalSeconds,
+        windowSeconds: config.simulate.calibrationWindowSeconds,
+      });
       if (analytics) {
         analytics.start();
         // Not awaited: a slow or absent Prometheus must not delay the collector; history primes when it comes.
@@ -128,6 +154,7 @@ export function createCollector(config: CollectorConfig, settings: CollectorSett
         await api.shutdown();
         await ingest.shutdown();
         analytics?.stop();
+        calibrator?.stop();
         desired?.close();
         await persistence?.stop();
         await store?.close();

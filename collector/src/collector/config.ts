@@ -13,6 +13,7 @@ import { selfTelemetryConfigSchema } from './self-telemetry';
 import { storeConfigSchema, validateStoreConfig } from '../store';
 import { liveAnalyticsConfigSchema, prometheusHistoryConfigSchema, validateLiveAnalyticsConfig, validatePrometheusHistoryConfig } from '../analytics';
 import { ConfigError } from '../config';
+import { simulateConfigSchema } from '../simulate';
 
 export const collectorConfigSchema = obj({
   receivers: obj({ otlp: otlpReceiverConfigSchema }, 'where telemetry comes in'),
@@ -23,6 +24,7 @@ export const collectorConfigSchema = obj({
     { live: liveAnalyticsConfigSchema, prometheus: prometheusHistoryConfigSchema },
     'forecasts, anomaly scores and health on the twin’s signals; history from Prometheus',
   ),
+  simulate: simulateConfigSchema,
   api: apiConfigSchema,
   auth: authConfigSchema,
   self_telemetry: selfTelemetryConfigSchema,

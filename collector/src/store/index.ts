@@ -15,4 +15,7 @@ export type {
   MaintenanceReport,
   TwinSnapshot,
   StoreChanges,
+  SaveScenarioInput,
+  SavedScenario,
+  SavedScenarios,
 } from './twin-store';

@@ -38,3 +38,24 @@ describe('parseSnapshot', () => {
     });
   });
 });
+
+describe('parseSnapshot: saved scenarios', () => {
+  const scenario = { name: 'peak', scenario: '{"changes":[]}', version: 2, updatedAt: 5, updatedBy: 'ops' };
+
+  it.each([
+    ['without scenarios (a store from before them)', empty],
+    ['with scenarios', { ...empty, scenarios: [scenario] }],
+  ])('accepts a snapshot %s', (_name, snapshot) => {
+    expect(parseSnapshot(JSON.stringify(snapshot), 'backup.json')).toEqual({ ok: true, snapshot });
+  });
+
+  it.each([
+    [{ ...empty, scenarios: {} }, ['backup.json: scenarios: must be a list']],
+    [
+      { ...empty, scenarios: [{ ...scenario, scenario: { changes: [] }, updatedBy: undefined }] },
+      ['backup.json: scenarios[0].scenario: must be a string', 'backup.json: scenarios[0].updatedBy: must be a string'],
+    ],
+  ])('names what is wrong in %j', (snapshot, errors) => {
+    expect(parseSnapshot(JSON.stringify(snapshot), 'backup.json')).toEqual({ ok: false, errors });
+  });
+});

@@ -23,7 +23,11 @@ const ITEM_FIELDS: Record<string, Record<string, Check>> = {
   rollups: { entity: isString, signal: isString, stepMs: isNumber, t: isNumber, avg: isNumber, min: isNumber, max: isNumber, count: isNumber },
   objects: { kind: isString, id: isString, version: isNumber, updatedAt: isNumber },
   audit: { seq: isNumber, t: isNumber, actor: isString, action: isString, target: isString, detail: isObject },
+  scenarios: { name: isString, scenario: isString, version: isNumber, updatedAt: isNumber, updatedBy: isString },
 };
+
+/** Lists a snapshot may lack: those of stores from before they existed. */
+const OPTIONAL_LISTS = new Set(['scenarios']);
 
 /** At most this many problems are listed: a wrong file would otherwise print one per item. */
 const MAX_PROBLEMS = 20;
@@ -47,6 +51,7 @@ export function parseSnapshot(text: string, fileName: string): { ok: true; snaps
   if (root.version !== 1) fail('version', `must be 1 (this collector reads version 1), got ${JSON.stringify(root.version)}`);
   for (const [path, fields] of Object.entries(ITEM_FIELDS)) {
     const list = path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], root);
+    if (list === undefined && OPTIONAL_LISTS.has(path)) continue;
     if (!Array.isArray(list)) {
       fail(path, 'must be a list');
       continue;

@@ -28,6 +28,26 @@ export interface AuditRecord extends AuditInput {
   t: number;
 }
 
+/** A what-if scenario to save under a name (unique in the store; saving again replaces it). */
+export interface SaveScenarioInput {
+  name: string;
+  /** The scenario's JSON text, kept verbatim (the API validates it before saving). */
+  scenario: string;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+  /** Who saved it: a token name, `system`. */
+  updatedBy: string;
+}
+
+/** A saved scenario as the store holds it. Shared by every collector of a PostgreSQL store. */
+export interface SavedScenario extends SaveScenarioInput {
+  /** 1 on creation, +1 on every save under the same name. */
+  version: number;
+}
+
+/** The saved-scenario half of the store (the API's and each driver's). */
+export type SavedScenarios = Pick<TwinStore, 'saveScenario' | 'listScenarios' | 'getScenario' | 'deleteScenario'>;
+
 /** A downsampled point: one bucket of `stepMs` of one signal. */
 export interface RollupPoint {
   entity: string;
@@ -73,6 +93,8 @@ export interface TwinSnapshot {
   rollups: RollupPoint[];
   objects: StoredObject[];
   audit: AuditRecord[];
+  /** Saved scenarios by name; absent in snapshots of stores from before saved scenarios. */
+  scenarios?: SavedScenario[];
 }
 
 /** Changes by any collector since a cursor, merged: what a collector sharing the store pulls. */
@@ -126,6 +148,14 @@ export interface TwinStore {
   appendAudit(entry: AuditInput): Promise<AuditRecord>;
   /** Newest first; `beforeSeq` pages back. */
   listAudit(query: { limit: number; beforeSeq?: number }): Promise<AuditRecord[]>;
+
+  /** Saves (creates or replaces) a scenario, committed before the promise resolves; gives it back with its version. */
+  saveScenario(input: SaveScenarioInput): Promise<SavedScenario>;
+  /** Ordered by name. */
+  listScenarios(): Promise<SavedScenario[]>;
+  getScenario(name: string): Promise<SavedScenario | undefined>;
+  /** Whether there was one to delete. */
+  deleteScenario(name: string): Promise<boolean>;
 
   exportSnapshot(): Promise<TwinSnapshot>;
   /** Loads a snapshot into an empty store; rejects with a message saying why otherwise. */

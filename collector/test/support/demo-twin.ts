@@ -21,6 +21,8 @@ export interface DemoTwinOptions {
 export interface DemoTwin {
   twin: () => TestCollector;
   demo: () => RunningDemo;
+  /** The inventory file the collector reads (rewrite it and call `reloadInventory` after the layout grows). */
+  inventoryFile: string;
 }
 
 /** The configuration the shop tests share: one-second history buckets and service-graph windows. */
@@ -34,11 +36,11 @@ export const ONE_SECOND_TWIN = {
 
 export function useDemoTwin(options: DemoTwinOptions): DemoTwin {
   const dir = mkdtempSync(join(tmpdir(), 'twinops-demo-twin-'));
+  const inventory = join(dir, 'inventory.yaml');
   let twin: TestCollector;
   let demo: RunningDemo;
   beforeAll(async () => {
-    const inventory = join(dir, 'inventory.yaml');
-    writeFileSync(inventory, renderInventoryYaml(createDataCenterLayout()));
+    writeFileSync(inventory, renderInventoryYaml(createDataCenterLayout(), { speed: options.speed ?? defaultDemoOptions().speed }));
     const config = options.config ?? {};
     const twinSection = (config.twin ?? {}) as Record<string, unknown>;
     twin = await startTestCollector({ ...config, twin: { ...twinSection, inventory: { file: inventory } } });
@@ -50,5 +52,5 @@ export function useDemoTwin(options: DemoTwinOptions): DemoTwin {
     await twin?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { twin: () => twin, demo: () => demo };
+  return { twin: () => twin, demo: () => demo, inventoryFile: inventory };
 }

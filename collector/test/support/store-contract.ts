@@ -5,7 +5,7 @@
  *
  * Orders the contract fixes: loadState and changesSince list entities, relations and events by
  * id, signals by (entity, name), points oldest first; snapshots list rollups by (entity, signal,
- * stepMs, t), objects by (kind, id) and audit records by seq.
+ * stepMs, t), objects by (kind, id), audit records by seq and saved scenarios by name.
  */
 import type { Entity, EventState, Relation, SignalState, TwinDelta } from '../../src/model';
 import { defaultStoreConfig } from '../../src/store/config';
@@ -361,6 +361,62 @@ export function describeTwinStoreContract(name: string, open: OpenStoreForContra
       });
     });
 
+    describe('saved scenarios', () => {
+      /** JSON text with spacing and characters a re-serialization would change: kept verbatim. */
+      const peakText = '{ "horizon_seconds": 3600, "step_seconds": 60,\n  "name": "pic de charge \u00e9t\u00e9 🌡", "changes": [] }';
+
+      it('saves, versions and gives back scenarios verbatim, stamped with the given time and author', async () => {
+        const store = await fresh();
+        now = T0 + 99 * S;
+        const first = await store.saveScenario({ name: 'peak', scenario: peakText, updatedAt: T0 + 1 * S, updatedBy: 'ops' });
+        expect(first).toEqual({ name: 'peak', scenario: peakText, updatedAt: T0 + 1 * S, updatedBy: 'ops', version: 1 });
+        const second = await store.saveScenario({ name: 'peak', scenario: '{"changes":[1]}', updatedAt: T0 + 2 * S, updatedBy: 'planner' });
+        expect(second).toEqual({ name: 'peak', scenario: '{"changes":[1]}', updatedAt: T0 + 2 * S, updatedBy: 'planner', version: 2 });
+        expect(await store.getScenario('peak')).toEqual(second);
+        expect(await store.getScenario('Peak')).toBeUndefined();
+      });
+
+      it('lists scenarios ordered by name, apart from user objects', async () => {
+        const store = await fresh();
+        for (const name of ['b', 'a c', 'B', 'é', 'a']) {
+          await store.saveScenario({ name, scenario: `"${name}"`, updatedAt: T0, updatedBy: 'ops' });
+        }
+        await store.putObject('scenario', 'zz', {});
+        expect((await store.listScenarios()).map((c) => c.name)).toEqual(['B', 'a', 'a c', 'b', 'é']);
+        expect((await store.listScenarios())[1]).toEqual({ name: 'a', scenario: '"a"', updatedAt: T0, updatedBy: 'ops', version: 1 });
+        expect(await store.getScenario('zz')).toBeUndefined();
+      });
+
+      it('starts with none, deletes them, restarting their version', async () => {
+        const store = await fresh();
+        expect(await store.listScenarios()).toEqual([]);
+        await store.saveScenario({ name: 'peak', scenario: '{}', updatedAt: T0, updatedBy: 'ops' });
+        await store.saveScenario({ name: 'peak', scenario: '{}', updatedAt: T0, updatedBy: 'ops' });
+        expect(await store.deleteScenario('peak')).toBe(true);
+        expect(await store.deleteScenario('peak')).toBe(false);
+        expect(await store.deleteScenario('never')).toBe(false);
+        expect(await store.getScenario('peak')).toBeUndefined();
+        expect(await store.listScenarios()).toEqual([]);
+        expect((await store.saveScenario({ name: 'peak', scenario: '{}', updatedAt: T0, updatedBy: 'ops' })).version).toBe(1);
+      });
+
+      it('applies concurrent saves of one name one after another', async () => {
+        const store = await fresh();
+        const saves = await Promise.all(
+          [1, 2, 3, 4].map((i) => store.saveScenario({ name: 'race', scenario: String(i), updatedAt: T0 + i, updatedBy: 'ops' })),
+        );
+        expect(saves.map((c) => c.version).sort()).toEqual([1, 2, 3, 4]);
+        expect((await store.getScenario('race'))?.version).toBe(4);
+      });
+
+      it('rejects a save the store cannot hold, with a message, and keeps nothing of it', async () => {
+        const store = await fresh();
+        const missing = { name: 'x', scenario: undefined as unknown as string, updatedAt: T0, updatedBy: 'ops' };
+        await expect(store.saveScenario(missing)).rejects.toThrow(/null/i);
+        expect(await store.listScenarios()).toEqual([]);
+      });
+    });
+
     describe('snapshots', () => {
       async function populated(): Promise<TwinStore> {
         const store = await fresh();
@@ -372,6 +428,9 @@ export function describeTwinStoreContract(name: string, open: OpenStoreForContra
         await store.putObject('scenario', 's1', { load: 2 });
         await store.appendAudit({ actor: 'ops', action: 'scenario.put', target: 's1', detail: {} });
         await store.appendAudit({ actor: 'system', action: 'snapshot.export', target: '', detail: { n: 1 } });
+        await store.saveScenario({ name: 'peak', scenario: '{"step_seconds": 60}', updatedAt: T0 + 650 * S, updatedBy: 'ops' });
+        await store.saveScenario({ name: 'peak', scenario: '{"step_seconds": 30}', updatedAt: T0 + 660 * S, updatedBy: 'planner' });
+        await store.saveScenario({ name: 'cool', scenario: '{}', updatedAt: T0 + 670 * S, updatedBy: 'ops' });
         return store;
       }
 
@@ -390,6 +449,10 @@ export function describeTwinStoreContract(name: string, open: OpenStoreForContra
           ['scenario.put', T0 + 700 * S],
           ['snapshot.export', T0 + 700 * S],
         ]);
+        expect(snapshot.scenarios).toEqual([
+          { name: 'cool', scenario: '{}', updatedAt: T0 + 670 * S, updatedBy: 'ops', version: 1 },
+          { name: 'peak', scenario: '{"step_seconds": 30}', updatedAt: T0 + 660 * S, updatedBy: 'planner', version: 2 },
+        ]);
       });
 
       it('round-trips through JSON into an empty store, which goes on from there', async () => {
@@ -402,6 +465,8 @@ export function describeTwinStoreContract(name: string, open: OpenStoreForContra
         const next = await target.appendAudit({ actor: 'ops', action: 'snapshot.import', target: '', detail: {} });
         expect(next.seq).toBeGreaterThan(snapshot.audit[1].seq);
         expect((await target.putObject('scenario', 's1', {})).version).toBe(3);
+        expect(await target.listScenarios()).toEqual(snapshot.scenarios);
+        expect((await target.saveScenario({ name: 'peak', scenario: '{}', updatedAt: T0, updatedBy: 'ops' })).version).toBe(3);
         // Buckets already rolled up are not rolled up again from partial raw points.
         expect(await target.maintain(T0 + 615 * S)).toEqual({ rolledUp: 0, rawDeleted: 0, rollupsDeleted: 0 });
       });
@@ -414,11 +479,25 @@ export function describeTwinStoreContract(name: string, open: OpenStoreForContra
           (store: TwinStore) => store.appendAudit({ actor: 'a', action: 'b', target: 'c', detail: {} }).then(() => undefined),
           'cannot import into a store that already holds 1 audit records',
         ],
+        [
+          'saved scenarios',
+          (store: TwinStore) => store.saveScenario({ name: 'n', scenario: '{}', updatedAt: T0, updatedBy: 'ops' }).then(() => undefined),
+          'cannot import into a store that already holds 1 saved scenarios',
+        ],
       ])('refuses to import into a store that holds %s', async (_what, fill, message) => {
         const snapshot = await (await populated()).exportSnapshot();
         const target = await fresh();
         await fill(target);
         await expect(target.importSnapshot(snapshot)).rejects.toThrow(message);
+      });
+
+      it('imports a snapshot from before saved scenarios', async () => {
+        const snapshot = await (await populated()).exportSnapshot();
+        delete snapshot.scenarios;
+        const target = await fresh();
+        await target.importSnapshot(snapshot);
+        expect(await target.listScenarios()).toEqual([]);
+        expect(await target.listObjects('scenario')).toEqual(snapshot.objects);
       });
 
       it('refuses what is not a snapshot', async () => {

@@ -15,6 +15,8 @@ export interface TestCollector {
   logs: string[];
   /** GET a JSON document from the API. */
   getJson<T = unknown>(path: string): Promise<{ status: number; body: T }>;
+  /** Send a JSON body (none when undefined) to the API, POST by default, and read the JSON answer. */
+  sendJson<T = unknown>(path: string, body: unknown, method?: string): Promise<{ status: number; body: T }>;
   /** The value of the first series in /metrics with this name and at least these labels (0 when absent). */
   metricValue(series: string): Promise<number>;
   stop(): Promise<void>;
@@ -51,6 +53,12 @@ export async function startTestCollector(raw: Record<string, unknown> = {}, env:
     async getJson<T>(path: string) {
       const response = await fetch(`${apiUrl}${path}`);
       return { status: response.status, body: (await response.json()) as T };
+    },
+    async sendJson<T>(path: string, body: unknown, method = 'POST') {
+      const init = body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+      const response = await fetch(`${apiUrl}${path}`, init);
+      const text = await response.text();
+      return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
     },
     async metricValue(series: string) {
       const text = await (await fetch(`${apiUrl}/metrics`)).text();

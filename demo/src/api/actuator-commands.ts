@@ -15,4 +15,13 @@ export const ACTUATOR_COMMANDS: Readonly<Record<string, ActuatorCommand>> = {
   'crac-setpoint': { fields: ['crac', 'celsius'], command: (b) => ({ action: 'crac_setpoint', crac: b.string('crac'), celsius: b.number('celsius') }) },
   'crac-fan-speed': { fields: ['crac', 'ratio'], command: (b) => ({ action: 'crac_fan_speed', crac: b.string('crac'), ratio: b.number('ratio') }) },
   'host-power': { fields: ['host', 'on'], command: (b) => ({ action: 'host_power', host: b.string('host'), on: b.boolean('on') }) },
+  'add-servers': {
+    fields: ['rack', 'count', 'model'],
+    command: (b) => ({ action: 'add_servers', rack: b.string('rack'), count: b.integer('count'), model: b.optionalString('model') }),
+  },
+  'load-factor': { fields: ['factor', 'service'], command: (b) => ({ action: 'load_factor', factor: b.number('factor'), service: b.optionalString('service') }) },
+  'move-load': {
+    fields: ['from_rack', 'to_rack', 'fraction'],
+    command: (b) => ({ action: 'move_load', fromRack: b.string('from_rack'), toRack: b.string('to_rack'), fraction: b.number('fraction') }),
+  },
 };

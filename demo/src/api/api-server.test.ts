@@ -77,6 +77,15 @@ describe('createApiServer', () => {
     ['/api/v1/actuators/crac-setpoint', { crac: 'crac-a1', celsius: 5 }, 400, 'invalid_argument', 'celsius: must be between 10 and 35, got 5'],
     ['/api/v1/actuators/crac-fan-speed', { crac: 'crac-x', ratio: 0.5 }, 404, 'not_found', 'unknown crac "crac-x"'],
     ['/api/v1/actuators/host-power', { host: 'r01-s1', on: 'yes' }, 400, 'invalid_argument', 'on: must be true or false, got "yes"'],
+    ['/api/v1/actuators/add-servers', { rack: 'r01', count: '2' }, 400, 'invalid_argument', 'count: must be an integer, got "2"'],
+    ['/api/v1/actuators/add-servers', { rack: 'r01', count: 15 }, 400, 'invalid_argument', 'count: must be at most 14 (free places for storage-2u in rack r01), got 15'],
+    ['/api/v1/actuators/add-servers', { rack: 'r01', count: 1, model: '' }, 400, 'invalid_argument', 'model: must be a non-empty string, got ""'],
+    ['/api/v1/actuators/add-servers', { rack: 'r42', count: 1 }, 404, 'not_found', "unknown rack 'r42'"],
+    ['/api/v1/actuators/load-factor', { factor: -1 }, 400, 'invalid_argument', 'factor: must be a number > 0 and at most 100, got -1'],
+    ['/api/v1/actuators/load-factor', { factor: 2, service: 'cart' }, 400, 'invalid_argument', "service: must be an entry service (frontend), got 'cart'"],
+    ['/api/v1/actuators/load-factor', { factor: 2, rack: 'r01' }, 400, 'invalid_argument', 'rack: unknown field (expected factor, service)'],
+    ['/api/v1/actuators/move-load', { from_rack: 'r01', to_rack: 'r02' }, 400, 'invalid_argument', 'fraction: must be a number, got nothing'],
+    ['/api/v1/actuators/move-load', { from_rack: 'r01', to_rack: 'r02', fraction: 2 }, 400, 'invalid_argument', 'fraction: must be between 0 and 1, got 2'],
     ['/api/v1/actuators/teleport', {}, 404, 'not_found', 'no route POST /api/v1/actuators/teleport'],
   ])('POST %s %j -> %d', async (url, body, status, code, message) => {
     const { server } = setup();
@@ -139,5 +148,26 @@ describe('createApiServer', () => {
     } finally {
       await server.app.close();
     }
+  });
+
+  it('adds servers, scales the load and moves a rack\'s load, answering what it did, audited', async () => {
+    const { server, simulation } = setup();
+    const added = await post(server, '/api/v1/actuators/add-servers', { rack: 'r02', count: 2, model: 'r02-s7' });
+    expect([added.statusCode, added.json()]).toEqual([200, { status: 'ok', hosts: ['r02-s8', 'r02-s9'] }]);
+    const factor = await post(server, '/api/v1/actuators/load-factor', { factor: 1.5, service: 'frontend' });
+    expect([factor.statusCode, factor.json()]).toEqual([200, { status: 'ok' }]);
+    const moved = await post(server, '/api/v1/actuators/move-load', { from_rack: 'r01', to_rack: 'r02', fraction: 1 });
+    expect([moved.statusCode, moved.json()]).toEqual([200, { status: 'ok', moved: [{ instance: 'frontend-1', toHost: 'r02-s3' }, { instance: 'payment-1', toHost: 'r02-s4' }] }]);
+    simulation.advanceTo(10);
+    expect(simulation.truth().shop.loadFactors).toEqual({ site: 1, services: { frontend: 1.5 } });
+    expect(simulation.latest()?.sensors.hosts.map((h) => h.name).slice(-2)).toEqual(['r02-s8', 'r02-s9']);
+    expect(server.audit.list().map((e) => [e.action, e.arguments, e.result.status])).toEqual([
+      ['actuator.add-servers', { rack: 'r02', count: 2, model: 'r02-s7' }, 200],
+      ['actuator.load-factor', { factor: 1.5, service: 'frontend' }, 200],
+      ['actuator.move-load', { from_rack: 'r01', to_rack: 'r02', fraction: 1 }, 200],
+    ]);
+    const inventory = await server.app.inject({ method: 'GET', url: '/api/v1/inventory', headers: auth });
+    expect(inventory.headers['content-type']).toMatch(/^application\/yaml/);
+    expect(inventory.body).toContain('id: r02-s9');
   });
 });

@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isSimulationError } from '../runner';
 import type { Simulation } from '../runner';
+import { renderInventoryYaml } from '../world';
 import { ACTUATOR_COMMANDS } from './actuator-commands';
 import { createAuditLog } from './audit-log';
 import type { AuditEntry, AuditLog } from './audit-log';
@@ -98,6 +99,8 @@ export function createApiServer(config: ApiServerConfig, settings: ApiServerSett
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/api/v1/truth', async () => simulation.truth());
   app.get('/api/v1/audit', async () => ({ entries: audit.list() }));
+  // The inventory file of the current layout (servers added at run time included), for the collector.
+  app.get('/api/v1/inventory', async (_request, reply) => reply.type('application/yaml').send(renderInventoryYaml(simulation.layout, { speed: simulation.config.speed })));
   app.get('/api/v1/faults', async () => ({ faults: simulation.faults(), scheduled: simulation.truth().scheduled }));
   app.post('/api/v1/faults', act('fault.inject', (request) => {
     const body = readBody(request.body, ['fault', 'target']);
@@ -110,8 +113,8 @@ export function createApiServer(config: ApiServerConfig, settings: ApiServerSett
   }));
   for (const [name, spec] of Object.entries(ACTUATOR_COMMANDS)) {
     app.post(`/api/v1/actuators/${name}`, act(`actuator.${name}`, (request) => {
-      simulation.actuate(spec.command(readBody(request.body, spec.fields)));
-      return { status: 200, body: { status: 'ok' } };
+      const result = simulation.actuate(spec.command(readBody(request.body, spec.fields)));
+      return { status: 200, body: { status: 'ok', ...result } };
     }));
   }
 

@@ -1,6 +1,7 @@
 import type { ActiveFault, HostLoad, ServiceName, ShopCatalog, ShopStep } from '../shop';
 import type { DataCenterLayout, SensorReadings, WorldState, WorldTruth } from '../world';
 import type { FaultName, FaultSpec } from './fault-catalog';
+import type { ServiceTruth } from './service-truth';
 
 export interface SimulationConfig {
   seed: number;
@@ -50,7 +51,11 @@ export interface SimulationTruth {
   shop: {
     instances: Array<{ id: string; service: ServiceName; host: string; up: boolean; memoryBytes: number }>;
     faults: ActiveFault[];
+    /** Entry-load multipliers in force (`load_factor`): 1 and {} when none. */
+    loadFactors: { site: number; services: Partial<Record<ServiceName, number>> };
   };
+  /** Per service, the last step's rate, errors and p95 latency (empty figures before the first step). */
+  services: ServiceTruth[];
   faults: FaultRecord[];
   /** Faults scheduled and not yet injected. */
   scheduled: FaultSpec[];
@@ -63,7 +68,19 @@ export type Actuation =
   | { action: 'restart'; service: string }
   | { action: 'crac_setpoint'; crac: string; celsius: number }
   | { action: 'crac_fan_speed'; crac: string; ratio: number }
-  | { action: 'host_power'; host: string; on: boolean };
+  | { action: 'host_power'; host: string; on: boolean }
+  /** New idle servers in the rack's free places, copying host `model` (default the rack's first server). */
+  | { action: 'add_servers'; rack: string; count: number; model?: string }
+  /** Multiplies the entry requests (the site's, or one entry service's) until set back to 1. */
+  | { action: 'load_factor'; factor: number; service?: string }
+  /** Migrates `fraction` (0..1) of the instances on `fromRack`'s hosts to `toRack`'s hosts. */
+  | { action: 'move_load'; fromRack: string; toRack: string; fraction: number };
+
+/** What an actuator did, when there is more to say than ok: the hosts added, the instances moved. */
+export interface ActuationResult {
+  hosts?: string[];
+  moved?: Array<{ instance: string; toHost: string }>;
+}
 
 /** A rejected command: `invalid_argument` (bad value) or `not_found` (unknown target or fault id). */
 export interface SimulationError extends Error {
@@ -80,6 +97,7 @@ export function isSimulationError(error: unknown): error is SimulationError {
 
 export interface Simulation {
   readonly config: SimulationConfig;
+  /** The current layout: a new object after servers are added (the world's `model.layout`). */
   readonly layout: DataCenterLayout;
   readonly catalog: ShopCatalog;
   /** Simulated seconds since the start. */
@@ -96,5 +114,5 @@ export interface Simulation {
   /** Ends a fault in force; throws not_found for an unknown or ended id. */
   clear(id: string): FaultRecord;
   faults(): FaultRecord[];
-  actuate(command: Actuation): void;
+  actuate(command: Actuation): ActuationResult;
 }

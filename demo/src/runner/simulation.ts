@@ -5,9 +5,11 @@ import {
   applyWorldEvent, coldWorldState, createDataCenterLayout, createWorldModel, hostThrottleFactor, hostUp, readSensors, settle, stepWorld, worldTruth,
 } from '../world';
 import type { WorldEvent, WorldState } from '../world';
+import { createCapacityActuators } from './capacity-actuators';
 import { createFaultBook } from './fault-book';
+import { serviceTruth } from './service-truth';
 import { simulationError } from './simulation-types';
-import type { Actuation, Simulation, SimulationConfig, StepResult } from './simulation-types';
+import type { Actuation, ActuationResult, Simulation, SimulationConfig, StepResult } from './simulation-types';
 
 export function defaultSimulationConfig(): SimulationConfig {
   return {
@@ -24,7 +26,7 @@ export function defaultSimulationConfig(): SimulationConfig {
   };
 }
 
-/** Largest instance count `scale` accepts: the shop has 84 hosts. */
+/** Largest instance count `scale` accepts: the shop starts with 84 hosts. */
 export const MAX_INSTANCES_PER_SERVICE = 20;
 
 /** The world and the shop coupled step by step, with faults (scheduled or injected now) and actuators. */
@@ -34,9 +36,11 @@ export function createSimulation(overrides: Partial<SimulationConfig> = {}): Sim
   if (!(config.speed > 0)) throw new Error(`speed: must be > 0, got ${config.speed}`);
   const random = createRandom(config.seed);
   const sensorRandom = random.fork('sensors');
-  const shopConfig = defaultShopConfig(config.startEpochSeconds);
-  const shop = createShop(shopConfig, { random: random.fork('shop') });
   const layout = createDataCenterLayout();
+  // The shop runs on the layout's servers, with their cores and memory: what the inventory says.
+  const hosts = layout.hosts.map((h) => ({ name: h.name, rack: layout.racks[h.rackIndex].id, cores: h.model.cores, memoryBytes: h.model.memoryBytes }));
+  const shopConfig = { ...defaultShopConfig(config.startEpochSeconds), hosts };
+  const shop = createShop(shopConfig, { random: random.fork('shop') });
   const services: ReadonlySet<string> = new Set(defaultShopCatalog().services.map((s) => s.name));
   let world: WorldState = coldWorldState(createWorldModel(layout));
   let now = 0;
@@ -50,6 +54,7 @@ export function createSimulation(overrides: Partial<SimulationConfig> = {}): Sim
   const book = createFaultBook({ world: () => world, setWorld: (s) => (world = s), shop, services, nowSeconds: () => now, startEpochSeconds: config.startEpochSeconds });
   const scheduled = [...config.faults].sort((a, b) => a.atSeconds - b.atSeconds);
   scheduled.forEach((spec) => book.check(spec.fault, spec.target));
+  const capacity = createCapacityActuators({ world: () => world, setWorld: (s) => (world = s), shop, services });
 
   function step(): StepResult {
     while (scheduled.length > 0 && scheduled[0].atSeconds <= now) {
@@ -73,9 +78,10 @@ export function createSimulation(overrides: Partial<SimulationConfig> = {}): Sim
     return latest;
   }
 
-  const applyWorld = (event: WorldEvent) => {
+  const applyWorld = (event: WorldEvent): ActuationResult => {
     try {
       world = applyWorldEvent(world, event);
+      return {};
     } catch (error) {
       const message = (error as Error).message;
       throw simulationError(message.startsWith('unknown') ? 'not_found' : 'invalid_argument', message.replace(/^\w+\./, ''));
@@ -86,27 +92,27 @@ export function createSimulation(overrides: Partial<SimulationConfig> = {}): Sim
     return service as ServiceName;
   };
 
-  function actuate(command: Actuation): void {
+  function actuate(command: Actuation): ActuationResult {
     switch (command.action) {
       case 'migrate':
         if (!shop.instances().some((i) => i.id === command.instance)) throw simulationError('not_found', `unknown instance '${command.instance}'`);
         if (!world.model.hostIndex.has(command.toHost)) throw simulationError('not_found', `unknown host '${command.toHost}'`);
         shop.migrate(command.instance, command.toHost);
-        return;
+        return {};
       case 'scale': {
         const service = needService(command.service);
         if (!Number.isInteger(command.instances) || command.instances < 1 || command.instances > MAX_INSTANCES_PER_SERVICE) {
           throw simulationError('invalid_argument', `instances: must be an integer from 1 to ${MAX_INSTANCES_PER_SERVICE}, got ${command.instances}`);
         }
         shop.scale(service, command.instances);
-        return;
+        return {};
       }
       case 'restart': {
         const service = needService(command.service);
         shop.restart(service);
         // The leak grows in process state (an unbounded cache): a restart ends it.
         book.endWhere((f) => f.fault === 'memory_leak' && f.target === service);
-        return;
+        return {};
       }
       case 'crac_setpoint':
         return applyWorld({ kind: 'crac_setpoint', crac: command.crac, celsius: command.celsius });
@@ -114,12 +120,20 @@ export function createSimulation(overrides: Partial<SimulationConfig> = {}): Sim
         return applyWorld({ kind: 'crac_fan_speed', crac: command.crac, ratio: command.ratio });
       case 'host_power':
         return applyWorld({ kind: 'host_power', host: command.host, on: command.on });
+      case 'add_servers':
+        return capacity.addServers(command.rack, command.count, command.model);
+      case 'load_factor':
+        return capacity.loadFactor(command.factor, command.service);
+      case 'move_load':
+        return capacity.moveLoad(command.fromRack, command.toRack, command.fraction);
     }
   }
 
   return {
     config,
-    layout,
+    get layout() {
+      return world.model.layout;
+    },
     catalog: shopConfig.catalog,
     nowSeconds: () => now,
     step,
@@ -133,7 +147,8 @@ export function createSimulation(overrides: Partial<SimulationConfig> = {}): Sim
       timeSeconds: now,
       epochSeconds: config.startEpochSeconds + now,
       world: { ...worldTruth(world), timeSeconds: now },
-      shop: { instances: shop.instances(), faults: shop.faults() },
+      shop: { instances: shop.instances(), faults: shop.faults(), loadFactors: shop.loadFactors() },
+      services: serviceTruth(latest?.shop, config.stepSeconds, shopConfig.catalog),
       faults: book.active(),
       scheduled: scheduled.map((s) => ({ ...s })),
     }),

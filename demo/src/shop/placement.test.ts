@@ -1,6 +1,6 @@
 import { defaultShopCatalog } from './catalog';
 import { operationOrder } from './flow';
-import { chooseHost, defaultShopHosts, placeInstances } from './placement';
+import { chooseHost, defaultShopHosts, placeInstances, planMove } from './placement';
 
 describe('placement', () => {
   const catalog = defaultShopCatalog();
@@ -31,5 +31,19 @@ describe('placement', () => {
     expect(order.indexOf('frontend POST /checkout')).toBeLessThan(order.indexOf('checkout POST /checkout'));
     expect(order.indexOf('checkout POST /checkout')).toBeLessThan(order.indexOf('shipping process orders'));
     expect(order).toHaveLength(12);
+  });
+
+  it.each([
+    [0, []],
+    [0.5, [{ instance: 'frontend-1', toHost: 'r02-s3' }]],
+    [1, [{ instance: 'frontend-1', toHost: 'r02-s3' }, { instance: 'payment-1', toHost: 'r02-s4' }]],
+  ])('plans moving %p of a rack\'s instances onto the least used hosts of another', (fraction, expected) => {
+    const placed = placeInstances(catalog, hosts);
+    const cores = (s: string) => catalog.services.find((x) => x.name === s)?.coresPerInstance ?? 0;
+    expect(planMove(hosts, placed, { fromRack: 'r01', toRack: 'r02', fraction }, cores)).toEqual(expected);
+  });
+
+  it('refuses to move onto a rack without hosts', () => {
+    expect(() => planMove(hosts, placeInstances(catalog, hosts), { fromRack: 'r01', toRack: 'r13', fraction: 1 }, () => 1)).toThrow("shop placement: no hosts in rack 'r13'");
   });
 });

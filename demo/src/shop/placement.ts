@@ -74,3 +74,29 @@ export function chooseHost(
   if (!best) throw new Error('shop placement: no hosts');
   return best.name;
 }
+
+/**
+ * Moves for `fraction` of the instances on one rack's hosts (round(fraction · n), in instance
+ * order) to another rack: each goes to the target host with the least shop cores in use per core
+ * (counting the moves already planned), ties to the first host in order.
+ */
+export function planMove(
+  hosts: readonly ShopHost[],
+  placements: readonly Placement[],
+  move: { fromRack: string; toRack: string; fraction: number },
+  coresOf: (service: ServiceName) => number,
+): Array<{ instance: string; toHost: string }> {
+  const rackOf = new Map(hosts.map((h) => [h.name, h.rack]));
+  const targets = hosts.filter((h) => h.rack === move.toRack);
+  const used = new Map<string, number>();
+  for (const p of placements) used.set(p.host, (used.get(p.host) ?? 0) + coresOf(p.service));
+  const moving = placements.filter((p) => rackOf.get(p.host) === move.fromRack);
+  const count = Math.round(move.fraction * moving.length);
+  if (count > 0 && targets.length === 0) throw new Error(`shop placement: no hosts in rack '${move.toRack}'`);
+  return moving.slice(0, count).map((p) => {
+    const load = (h: ShopHost) => (used.get(h.name) ?? 0) / h.cores;
+    const best = targets.reduce((a, b) => (load(b) < load(a) ? b : a));
+    used.set(best.name, (used.get(best.name) ?? 0) + coresOf(p.service));
+    return { instance: p.id, toHost: best.name };
+  });
+}

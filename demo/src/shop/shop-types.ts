@@ -68,6 +68,11 @@ export interface TracePlan {
   /** Simulated time of the root span's start (s). */
   startSeconds: number;
   root: SpanPlan;
+  /**
+   * The chance that any one request of the entry operation in this step became a trace: traces
+   * picked ÷ requests (1 when every request is traced). Each trace stands for 1 / this requests.
+   */
+  samplingProbability: number;
 }
 
 export interface ShopEvent {

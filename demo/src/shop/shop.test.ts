@@ -55,7 +55,11 @@ describe('createShop', () => {
     const all: SpanPlan[] = [];
     const walk = (span: SpanPlan) => { all.push(span); span.children.forEach(walk); };
     s.traces.forEach((t) => walk(t.root));
-    expect(s.traces.map((t) => t.root.name)).toEqual(['GET /', 'GET /product/:id', 'POST /cart', 'POST /checkout']);
+    const ops = ['GET /', 'GET /product/:id', 'POST /cart', 'POST /checkout'];
+    expect(s.traces.map((t) => t.root.name)).toEqual(ops.flatMap((op) => [op, op, op, op]));
+    // Four traces per entry operation of the step's requests: each stands for a quarter of them.
+    expect(s.traces.map((t) => t.samplingProbability)).toEqual(s.traces.map((t) => 4 / s.entryRequests[t.root.name]));
+    expect(s.traces.every((t) => t.samplingProbability < 1)).toBe(true);
     expect(all.find((x) => x.attributes['db.system.name'] === 'postgresql')?.attributes['db.namespace']).toBe('shop');
     expect(all.find((x) => x.kind === 'PRODUCER')?.attributes['messaging.destination.name']).toBe('orders');
     expect(all.find((x) => x.kind === 'CONSUMER')?.service).toBe('shipping');
@@ -130,5 +134,52 @@ describe('createShop', () => {
     const cool = run(make(11), 1)[0].instances.find((i) => i.id === 'frontend-1')?.utilization ?? 0;
     const hot = run(make(11), 1, { hostUp: () => true, throttle: () => 0.8 })[0].instances.find((i) => i.id === 'frontend-1')?.utilization ?? 0;
     expect(hot / cool).toBeCloseTo(1.25, 6);
+  });
+
+  describe('actuators for what-if comparisons', () => {
+    const entries = (steps: ShopStep[]) => sum(steps.map((st) => sum(Object.values(st.entryRequests))));
+
+    it('multiplies entry requests by the site and entry-service load factors until set back to 1', () => {
+      // In lockstep with an untouched shop of the same seed: the load noise is the same in both.
+      const base = make(4);
+      const shop = make(4);
+      const ratio = () => entries(run(shop, 20)) / entries(run(base, 20));
+      shop.setLoadFactor(2);
+      expect(shop.loadFactors()).toEqual({ site: 2, services: {} });
+      expect(ratio()).toBeCloseTo(2, 1);
+      shop.setLoadFactor(3, 'frontend');
+      expect(shop.loadFactors()).toEqual({ site: 2, services: { frontend: 3 } });
+      expect(ratio()).toBeCloseTo(6, 1);
+      shop.setLoadFactor(1);
+      shop.setLoadFactor(1, 'frontend');
+      expect(shop.loadFactors()).toEqual({ site: 1, services: {} });
+      expect(ratio()).toBeCloseTo(1, 1);
+    });
+
+    it.each([
+      [0, undefined, 'shop: load factor must be a positive number, got 0'],
+      [Infinity, undefined, 'shop: load factor must be a positive number, got Infinity'],
+      [2, 'cart', "shop: 'cart' is not an entry service (frontend)"],
+    ])('rejects load factor %p for %p', (factor, service, message) => {
+      expect(() => make().setLoadFactor(factor, service as ServiceName | undefined)).toThrow(message);
+    });
+
+    it('adds idle hosts that instances can move to, and moves a rack\'s load', () => {
+      const shop = make(5);
+      shop.addHost({ name: 'r01-s8', rack: 'r01', cores: 32, memoryBytes: 128 * 1024 ** 3 });
+      expect(() => shop.addHost({ name: 'r01-s8', rack: 'r01', cores: 32, memoryBytes: 1 })).toThrow("shop: host 'r01-s8' exists");
+      run(shop, 1);
+      expect(shop.hostLoad().has('r01-s8')).toBe(false);
+      expect(shop.moveLoad('r02', 'r01', 1)).toEqual([
+        { instance: 'frontend-2', toHost: 'r01-s3' },
+        { instance: 'payment-2', toHost: 'r01-s4' },
+      ]);
+      expect(shop.moveLoad('r01', 'r03', 0)).toEqual([]);
+      shop.migrate('cart-1', 'r01-s8');
+      const [s] = run(shop, 1);
+      expect(s.events.map((e) => e.message)).toEqual(['frontend-2 moved from r02-s1 to r01-s3', 'payment-2 moved from r02-s2 to r01-s4', 'cart-1 moved from r09-s1 to r01-s8']);
+      expect(shop.hostLoad().get('r01-s8')?.cpuUtilization).toBeGreaterThan(0);
+      expect(shop.instances().filter((i) => i.host.startsWith('r02-'))).toEqual([]);
+    });
   });
 });

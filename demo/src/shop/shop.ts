@@ -4,7 +4,8 @@ import { defaultShopCatalog } from './catalog';
 import type { FlowInstance } from './flow';
 import { computeFlow, operationOrder } from './flow';
 import { createLoadModel, defaultLoadConfig } from './load';
-import { chooseHost, defaultShopHosts, placeInstances } from './placement';
+import { chooseHost, defaultShopHosts, placeInstances, planMove } from './placement';
+import type { ShopHost } from './placement';
 import { binomial, poisson } from './sampling';
 import type { ActiveFault, HostLoad, InstanceStep, LatencySample, ShopConfig, ShopEvent, ShopStep, ShopWorld, TracePlan } from './shop-types';
 import { planRequest } from './trace-builder';
@@ -26,7 +27,21 @@ export interface Shop {
   migrate(instance: string, toHost: string): void;
   scale(service: ServiceName, instances: number): void;
   restart(service: ServiceName): void;
+  hosts(): ShopHost[];
+  /** A new host to place instances on (servers added to a rack); idle until something moves there. */
+  addHost(host: ShopHost): void;
+  /**
+   * Multiplies the entry requests until set back to 1: the whole site without `service`, else the
+   * entry operations of that entry service (the two multiply).
+   */
+  setLoadFactor(factor: number, service?: ServiceName): void;
+  loadFactors(): { site: number; services: Partial<Record<ServiceName, number>> };
+  /** Migrates `fraction` of the instances on `fromRack`'s hosts to `toRack`'s (see `planMove`); returns the moves. */
+  moveLoad(fromRack: string, toRack: string, fraction: number): Array<{ instance: string; toHost: string }>;
 }
+
+/** The service whose operations take the requests from outside (the load model's entry operations). */
+export const ENTRY_SERVICE: ServiceName = 'frontend';
 
 export function defaultShopConfig(startEpochSeconds = 0): ShopConfig {
   return {
@@ -38,7 +53,7 @@ export function defaultShopConfig(startEpochSeconds = 0): ShopConfig {
     serviceTimeSigma: 0.5,
     maxLatencySamples: 64,
     samplesPerEntryOperation: 32,
-    tracesPerEntryOperation: 1,
+    tracesPerEntryOperation: 4,
     hostBaseMemoryBytes: 4 * 1024 ** 3,
     memoryLimitFactor: 4,
   };
@@ -47,7 +62,9 @@ export function defaultShopConfig(startEpochSeconds = 0): ShopConfig {
 interface Instance { id: string; service: ServiceName; host: string; crashed: boolean; leakedBytes: number }
 
 export function createShop(config: ShopConfig, settings: { random: Random }): Shop {
-  const { catalog, hosts } = config;
+  const { catalog } = config;
+  // A copy: servers added at run time must not leak into the caller's config.
+  const hosts = [...config.hosts];
   const random = settings.random;
   const load = createLoadModel(config.load, random.fork('load'));
   const order = operationOrder(catalog);
@@ -66,6 +83,8 @@ export function createShop(config: ShopConfig, settings: { random: Random }): Sh
   const leaks = new Map<ServiceName, number>();
   const hotRacks = new Map<string, number>();
   let dbFactor = 1;
+  let siteLoadFactor = 1;
+  const serviceLoadFactors = new Map<ServiceName, number>();
   let spike: { factor: number; remainingSeconds: number } | undefined;
   let clock = 0;
   let events: ShopEvent[] = [];
@@ -77,7 +96,7 @@ export function createShop(config: ShopConfig, settings: { random: Random }): Sh
   function step(nowSeconds: number, dtSeconds: number, world: ShopWorld): ShopStep {
     clock = nowSeconds;
     load.step(dtSeconds);
-    const spikeFactor = spike ? spike.factor : 1;
+    const spikeFactor = (spike ? spike.factor : 1) * siteLoadFactor * (serviceLoadFactors.get(ENTRY_SERVICE) ?? 1);
     const entryRequests: Record<string, number> = {};
     for (const op of catalog.entryOperations) entryRequests[op] = poisson(random, load.rate(op, nowSeconds) * spikeFactor * dtSeconds);
     if (spike && (spike.remainingSeconds -= dtSeconds) <= 0) spike = undefined;
@@ -124,10 +143,14 @@ export function createShop(config: ShopConfig, settings: { random: Random }): Sh
     };
     for (const op of catalog.entryOperations) {
       const trees = Math.min(entryRequests[op], config.samplesPerEntryOperation);
+      // The first `picked` trees are traced: a uniform pick among the step's requests. A tree with
+      // no root (its frontend instance down) was still picked: its request left no span to count.
+      const picked = Math.min(trees, config.tracesPerEntryOperation);
+      const samplingProbability = picked / entryRequests[op];
       for (let k = 0; k < trees; k++) {
         const startSeconds = nowSeconds + random.next() * dtSeconds;
         const root = planRequest(ctx, 'frontend', op, 0);
-        if (root && k < config.tracesPerEntryOperation) traces.push({ startSeconds, root });
+        if (root && k < picked) traces.push({ startSeconds, root, samplingProbability });
       }
     }
 
@@ -167,6 +190,14 @@ export function createShop(config: ShopConfig, settings: { random: Random }): Sh
     return { entryRequests, instances: result, dependencies, traces, events: stepEvents };
   }
 
+  function migrate(id: string, toHost: string): void {
+    const inst = instances.find((i) => i.id === id);
+    if (!inst) throw new Error(`shop: unknown instance '${id}'`);
+    hostOf(toHost);
+    event('migrate', inst.service, `${id} moved from ${inst.host} to ${toHost}`, id);
+    Object.assign(inst, { host: toHost, crashed: false, leakedBytes: 0 });
+  }
+
   return {
     step,
     hostLoad: () => new Map(hostLoad),
@@ -195,13 +226,7 @@ export function createShop(config: ShopConfig, settings: { random: Random }): Sh
       dbFactor = 1;
       spike = undefined;
     },
-    migrate(id, toHost) {
-      const inst = instances.find((i) => i.id === id);
-      if (!inst) throw new Error(`shop: unknown instance '${id}'`);
-      hostOf(toHost);
-      event('migrate', inst.service, `${id} moved from ${inst.host} to ${toHost}`, id);
-      Object.assign(inst, { host: toHost, crashed: false, leakedBytes: 0 });
-    },
+    migrate,
     scale(service, count) {
       const s = spec(service);
       if (!Number.isInteger(count) || count < 1) throw new Error(`shop: instances must be a positive integer, got ${count}`);
@@ -218,6 +243,24 @@ export function createShop(config: ShopConfig, settings: { random: Random }): Sh
       spec(service);
       for (const inst of instances.filter((i) => i.service === service)) Object.assign(inst, { crashed: false, leakedBytes: 0 });
       event('restart', service, `${service} restarted`);
+    },
+    hosts: () => hosts.map((h) => ({ ...h })),
+    addHost(host) {
+      if (hosts.some((h) => h.name === host.name)) throw new Error(`shop: host '${host.name}' exists`);
+      hosts.push({ ...host });
+    },
+    setLoadFactor(factor, service) {
+      if (!(factor > 0 && Number.isFinite(factor))) throw new Error(`shop: load factor must be a positive number, got ${factor}`);
+      if (service === undefined) return void (siteLoadFactor = factor);
+      if (service !== ENTRY_SERVICE) throw new Error(`shop: '${service}' is not an entry service (${ENTRY_SERVICE})`);
+      if (factor === 1) serviceLoadFactors.delete(service);
+      else serviceLoadFactors.set(service, factor);
+    },
+    loadFactors: () => ({ site: siteLoadFactor, services: Object.fromEntries(serviceLoadFactors) }),
+    moveLoad(fromRack, toRack, fraction) {
+      const moves = planMove(hosts, instances, { fromRack, toRack, fraction }, (x) => spec(x).coresPerInstance);
+      for (const m of moves) migrate(m.instance, m.toHost);
+      return moves;
     },
   };
 }

@@ -2,6 +2,7 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { SpanPlan } from '../shop';
+import { createPlannedSampler } from './planned-sampler';
 import { emitTrace, planEndSeconds } from './span-emitter';
 
 const plan = (over: Partial<SpanPlan>): SpanPlan => ({
@@ -14,7 +15,7 @@ describe('emitTrace', () => {
   const providers = new Map<string, BasicTracerProvider>();
   const tracerFor = (s: SpanPlan) => {
     if (!providers.has(s.instance)) {
-      providers.set(s.instance, new BasicTracerProvider({ resource: resourceFromAttributes({ 'service.instance.id': s.instance }), spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+      providers.set(s.instance, new BasicTracerProvider({ resource: resourceFromAttributes({ 'service.instance.id': s.instance }), spanProcessors: [new SimpleSpanProcessor(exporter)], sampler: createPlannedSampler() }));
     }
     return (providers.get(s.instance) as BasicTracerProvider).getTracer('test');
   };
@@ -27,7 +28,7 @@ describe('emitTrace', () => {
     const root = plan({ endOffsetSeconds: 0.1, children: [client, producer] });
     expect(planEndSeconds(root)).toBe(0.25);
 
-    expect(emitTrace({ startSeconds: 0, root }, tracerFor, 1_000_000)).toBe(5);
+    expect(emitTrace({ startSeconds: 0, root, samplingProbability: 0.25 }, tracerFor, 1_000_000)).toBe(5);
     const spans = exporter.getFinishedSpans();
     const byKind = new Map(spans.map((s) => [s.kind, s]));
     const [r, c, sv, p, co] = [SpanKind.INTERNAL, SpanKind.CLIENT, SpanKind.SERVER, SpanKind.PRODUCER, SpanKind.CONSUMER].map((k) => byKind.get(k));
@@ -35,6 +36,8 @@ describe('emitTrace', () => {
     const rootSpan = spans.find((s) => s.parentSpanContext === undefined);
     expect(rootSpan?.kind).toBe(SpanKind.SERVER);
     expect(new Set(spans.map((s) => s.spanContext().traceId)).size).toBe(1);
+    // Every span, on every instance's tracer, carries the trace's sampling probability (1/4).
+    expect(spans.map((s) => s.spanContext().traceState?.serialize())).toEqual(Array(5).fill('ot=th:c'));
     expect(c?.parentSpanContext?.spanId).toBe(rootSpan?.spanContext().spanId);
     const cartServer = spans.find((s) => s.kind === SpanKind.SERVER && s !== rootSpan);
     expect(cartServer?.parentSpanContext?.spanId).toBe(c?.spanContext().spanId);

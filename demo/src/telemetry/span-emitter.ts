@@ -1,6 +1,7 @@
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Context, Tracer } from '@opentelemetry/api';
 import type { SpanKindName, SpanPlan, TracePlan } from '../shop';
+import { withSamplingProbability } from './planned-sampler';
 
 const KINDS: Record<SpanKindName, SpanKind> = {
   SERVER: SpanKind.SERVER,
@@ -19,11 +20,13 @@ export function planEndSeconds(plan: SpanPlan): number {
  * Plays a trace plan through the SDK: each span on its instance's tracer, a child of its plan
  * parent, with the plan's kind, attributes and error status. The offsets are real request
  * durations (not scaled by the simulation speed); the trace is placed so that its last span ends
- * at `nowMs`. Returns the number of spans.
+ * at `nowMs`. The root's context carries the plan's sampling probability, which the tracers'
+ * planned sampler (`createPlannedSampler`) turns into the trace's `ot=th:` tracestate. Returns
+ * the number of spans.
  */
 export function emitTrace(plan: TracePlan, tracerFor: (span: SpanPlan) => Tracer, nowMs: number): number {
   const baseMs = nowMs - planEndSeconds(plan.root) * 1000;
-  return emitSpan(plan.root, ROOT_CONTEXT, baseMs, tracerFor);
+  return emitSpan(plan.root, withSamplingProbability(ROOT_CONTEXT, plan.samplingProbability), baseMs, tracerFor);
 }
 
 function emitSpan(plan: SpanPlan, parent: Context, baseMs: number, tracerFor: (span: SpanPlan) => Tracer): number {

@@ -1,3 +1,9 @@
+import { AggregationTemporality, InMemoryMetricExporter } from '@opentelemetry/sdk-metrics';
+import { InMemoryLogRecordExporter } from '@opentelemetry/sdk-logs';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { createRandom } from '../random';
+import { addServersToWorld, coldWorldState, createDataCenterLayout, createWorldModel, readSensors, stepWorld } from '../world';
+import { defaultShopCatalog } from '../shop';
 import { createTelemetryEmitter } from './telemetry-emitter';
 import type { TelemetryStep } from './telemetry-emitter';
 import { createTestSimulation } from './testdata/test-simulation';
@@ -82,5 +88,25 @@ describe('createTelemetryEmitter against a real collector', () => {
     const hasEdge = () => twin.topology().edges.some((e) => e.from === 'service:shop/frontend' && e.to === 'service:shop/cart' && e.type !== 'contains');
     for (let i = 0; i < 50 && !hasEdge(); i++) await new Promise((r) => setTimeout(r, 100));
     expect(hasEdge()).toBe(true);
+  });
+});
+
+describe('createTelemetryEmitter with servers added at run time', () => {
+  it('reports a new host under its own resource once the step carries the grown layout', async () => {
+    const layout = createDataCenterLayout();
+    const metrics = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+    const exporters = { metrics, spans: new InMemorySpanExporter(), logs: new InMemoryLogRecordExporter() };
+    const emitter = createTelemetryEmitter({ otlpEndpoint: 'http://127.0.0.1:1', layout, catalog: defaultShopCatalog() }, { exporters });
+    const grown = addServersToWorld(coldWorldState(createWorldModel(layout)), { rack: 'r03', count: 1 }).state;
+    const state = stepWorld(grown, { hostLoad: new Map() }, 5);
+    const shop = { entryRequests: {}, instances: [], dependencies: [], traces: [], events: [] };
+    const report = await emitter.emit({ sensors: readSensors(state, createRandom(1)), shop, hostLoad: new Map(), layout: state.model.layout }, 1_700_000_000_000);
+    await emitter.shutdown();
+    // 85 servers, 4 CRACs, 4 PDUs.
+    expect(report).toMatchObject({ metricRequests: 93, failedMetricRequests: 0 });
+    const resource = metrics.getMetrics().find((rm) => rm.resource.attributes['host.name'] === 'r03-s8');
+    expect(resource?.resource.attributes).toEqual({ 'host.name': 'r03-s8', 'host.id': 'r03-s8', 'host.type': 'storage-2u' });
+    const power = resource?.scopeMetrics[0].metrics.find((m) => m.descriptor.name === 'hw.host.power');
+    expect(power?.dataPoints[0].value).toBeGreaterThan(100);
   });
 });

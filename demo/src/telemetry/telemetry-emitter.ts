@@ -11,11 +11,12 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Resource } from '@opentelemetry/resources';
 import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { HostLoad, ShopCatalog, ShopStep } from '../shop';
-import type { DataCenterLayout, SensorReadings } from '../world';
+import type { DataCenterLayout, HostLayout, SensorReadings } from '../world';
 import { CRAC_GAUGES, HOST_GAUGES, PDU_GAUGES, cracPoints, hostPoints, pduPoints } from './host-metrics';
 import type { Points } from './host-metrics';
 import { INSTANCE_GAUGES, INSTANCE_HISTOGRAMS, poolServerSamples, recordInstanceStep } from './http-metrics';
 import { errorRecords, eventRecord } from './log-records';
+import { createPlannedSampler } from './planned-sampler';
 import { createResourceMeter } from './resource-meter';
 import type { GaugeSpec, ResourceMeter } from './resource-meter';
 import { deviceResource, hostResource, instanceResource, serviceResource } from './resources';
@@ -58,6 +59,8 @@ export interface TelemetryStep {
   sensors: SensorReadings;
   shop: ShopStep;
   hostLoad: ReadonlyMap<string, HostLoad>;
+  /** The layout the step ran on, when servers may have been added since the start (default the config's). */
+  layout?: DataCenterLayout;
 }
 
 export interface EmitReport {
@@ -102,15 +105,23 @@ export function createTelemetryEmitter(config: TelemetryEmitterConfig, settings:
   const spanBatch = new BatchSpanProcessor(exporters.spans, batch);
   const logBatch = new BatchLogRecordProcessor({ exporter: exporters.logs, ...batch });
   const spanProcessor = sharedSpanProcessor(spanBatch);
+  // One sampler for every instance's tracer: it only stamps roots with their planned probability.
+  const sampler = createPlannedSampler();
   const logProcessor = sharedLogProcessor(logBatch);
   const timeoutSeconds = config.requestTimeoutSeconds ?? 1;
   const errorLogs = config.errorLogsPerOperation ?? 2;
   const idleMemory = config.idleMemoryBytes ?? 4 * 1024 ** 3;
-  const { layout, catalog } = config;
+  const { catalog } = config;
 
-  const hostMeters = new Map(layout.hosts.map((h) => [h.name, createResourceMeter(hostResource(h), HOST_GAUGES, [])]));
-  const cracMeters = new Map(layout.cracs.map((c) => [c.id, createResourceMeter(deviceResource(c.id, 'crac'), CRAC_GAUGES, [])]));
-  const pduMeters = new Map(layout.pdus.map((p) => [p.id, createResourceMeter(deviceResource(p.id, 'pdu'), PDU_GAUGES, [])]));
+  // Servers added at run time get their meter at their first reading.
+  const hostMeters = new Map(config.layout.hosts.map((h) => [h.name, createResourceMeter(hostResource(h), HOST_GAUGES, [])]));
+  const hostMeter = (host: HostLayout): ResourceMeter => {
+    let found = hostMeters.get(host.name);
+    if (!found) hostMeters.set(host.name, (found = createResourceMeter(hostResource(host), HOST_GAUGES, [])));
+    return found;
+  };
+  const cracMeters = new Map(config.layout.cracs.map((c) => [c.id, createResourceMeter(deviceResource(c.id, 'crac'), CRAC_GAUGES, [])]));
+  const pduMeters = new Map(config.layout.pdus.map((p) => [p.id, createResourceMeter(deviceResource(p.id, 'pdu'), PDU_GAUGES, [])]));
   const instances = new Map<string, InstanceTelemetry>();
   const serviceLoggers = new Map<string, Logger>();
   const loggerFor = (resource: Resource) => new LoggerProvider({ resource, processors: [logProcessor] }).getLogger('twinops-demo');
@@ -122,7 +133,7 @@ export function createTelemetryEmitter(config: TelemetryEmitterConfig, settings:
       const resource = instanceResource(service, id, host);
       found = {
         meter: createResourceMeter(resource, INSTANCE_GAUGES, INSTANCE_HISTOGRAMS),
-        tracer: new BasicTracerProvider({ resource, spanProcessors: [spanProcessor] }).getTracer('twinops-demo'),
+        tracer: new BasicTracerProvider({ resource, spanProcessors: [spanProcessor], sampler }).getTracer('twinops-demo'),
         logger: loggerFor(resource),
       };
       instances.set(key, found);
@@ -158,13 +169,14 @@ export function createTelemetryEmitter(config: TelemetryEmitterConfig, settings:
   return {
     async emit(step, nowMs) {
       const { sensors, shop, hostLoad } = step;
-      const modelOf = new Map(layout.hosts.map((h) => [h.name, h.model]));
+      const layout = step.layout ?? config.layout;
+      const hostByName = new Map(layout.hosts.map((h) => [h.name, h]));
       const powerByHost = new Map<string, number>();
       for (const reading of sensors.hosts) {
-        const model = modelOf.get(reading.name);
-        if (!model) continue;
+        const host = hostByName.get(reading.name);
+        if (!host) continue;
         powerByHost.set(reading.name, reading.powerWatts);
-        setAll(hostMeters.get(reading.name), HOST_GAUGES, hostPoints(reading, hostLoad.get(reading.name), model, idleMemory));
+        setAll(hostMeter(host), HOST_GAUGES, hostPoints(reading, hostLoad.get(reading.name), host.model, idleMemory));
       }
       for (const reading of sensors.cracs) setAll(cracMeters.get(reading.id), CRAC_GAUGES, cracPoints(reading));
       for (const pdu of layout.pdus) {

@@ -2,6 +2,8 @@
 export { SERVER_MODELS, createDataCenterLayout } from './layout';
 export type { CracLayout, DataCenterLayout, HostLayout, PduLayout, RackLayout, RoomLayout, ServerModel } from './layout';
 export { renderInventoryYaml } from './inventory';
+export { addServersToLayout, addServersToWorld, freeRackPositions } from './add-servers';
+export type { AddServersRequest } from './add-servers';
 export { coldWorldState, createWorldModel, hostThrottleFactor, hostUp } from './world-state';
 export type { CracState, HostState, RoomState, WorldModel, WorldState } from './world-state';
 export { MAX_SUBSTEP_SECONDS, settle, stepWorld } from './physics';

@@ -1,4 +1,5 @@
 import { renderInventoryYaml } from './inventory';
+import { addServersToLayout } from './add-servers';
 import { createDataCenterLayout } from './layout';
 
 /** The collector's own parser. The path is a variable so that tsc does not pull the collector's
@@ -49,5 +50,15 @@ describe('renderInventoryYaml', () => {
       idle_power_watts: 110,
       peak_power_watts: 350,
     });
+  });
+
+  it('renders servers added to a rack after their rack mates', async () => {
+    const { parseInventory } = (await import(COLLECTOR_INVENTORY)) as { parseInventory: Parse };
+    const grown = addServersToLayout(createDataCenterLayout(), { rack: 'r01', count: 2, model: 'r01-s7' }).layout;
+    const result = parseInventory(renderInventoryYaml(grown), 'demo-inventory.yaml', 'yaml');
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(count(result.graph.entities, (e) => e.type).host).toBe(86);
+    expect(result.graph.relations).toContainEqual({ from: 'rack:dc1/r01', to: 'host:r01-s9', type: 'contains' });
+    expect(result.graph.entities.find((e) => e.id === 'host:r01-s9')?.attributes).toMatchObject({ position_u: 4, model: 'edge-1u', cores: 16 });
   });
 });

@@ -3,16 +3,20 @@ import type { DataCenterLayout } from './layout';
 
 /**
  * The collector's inventory YAML for a layout (the format of collector/src/ingest/inventory):
- * site, rooms, rows, racks with position and hosts (with model attributes), CRACs with capacity,
+ * site, rooms (with their thermal mass, scaled to the demo's speed), rows, racks with position and hosts (with model attributes), CRACs with capacity,
  * setpoint and the racks they cool, PDUs with capacity and the racks they power; CRACs and PDUs
  * with the host name their telemetry reports under (their id), so the collector joins the two.
  */
-export function renderInventoryYaml(layout: DataCenterLayout): string {
+export function renderInventoryYaml(layout: DataCenterLayout, options: { speed?: number } = {}): string {
+  // The twin counts time in real seconds while the demo runs `speed` simulated seconds in each:
+  // a watt heats the room `speed` times faster per real second, so the room looks that much lighter.
+  const speed = options.speed ?? 1;
   const site = {
     id: layout.siteId,
     name: layout.siteName,
     rooms: layout.rooms.map((room) => ({
       id: room.id,
+      attributes: { thermal_mass_joules_per_kelvin: room.thermalMassJoulesPerKelvin / speed },
       rows: room.rowIds.map((rowId) => ({
         id: rowId,
         racks: layout.racks

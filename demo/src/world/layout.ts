@@ -26,7 +26,7 @@ export interface HostLayout {
   roomId: string;
   rowId: string;
   rackId: string;
-  /** 1 (bottom) .. 7 (top). */
+  /** 1 (bottom) .. 7 (top) as built; servers added later take 8, 9, … in order of installation. */
   slot: number;
   /** The lowest rack unit the server occupies. */
   positionU: number;
@@ -117,7 +117,7 @@ const ROWS: readonly { room: string; row: string }[] = [
 const RACKS_PER_ROW = 3;
 const RACK_HEIGHT_U = 42;
 /** Servers sit every 6 U from U1, leaving room for patch panels and blanking. */
-const SLOT_PITCH_U = 6;
+export const SLOT_PITCH_U = 6;
 
 /** Builds the layout of DEMO.md; pure, the same every call. */
 export function createDataCenterLayout(): DataCenterLayout {

@@ -1,9 +1,10 @@
+import { SLOT_PITCH_U } from './layout';
 import type { DataCenterLayout } from './layout';
 
 /**
  * Air-side thermal laws: first-order lags and hot-air recirculation into server inlets.
  *
- * Recirculation into host h: L_h = slot(h) · end(rack(h)) · Σ_j K(rack(h), j) · P_j, where P_j is
+ * Recirculation into host h: L_h = height(h) · end(rack(h)) · Σ_j K(rack(h), j) · P_j, where P_j is
  * the power of rack j in kW and K a kernel over the racks of the same room; the inlet rise is
  * L_h + β · L_h² (the quadratic term: hot plumes spread further when strong). The twin fits a
  * linear matrix, so this term is what it cannot capture exactly.
@@ -19,6 +20,8 @@ export const KERNEL_OTHER_ROW = 0.03;
 export const ROW_END_FACTOR = 1.4;
 /** Slot s (1 = bottom .. 7 = top): higher servers breathe more exhaust air. */
 export const slotFactor = (slot: number): number => 0.5 + 0.15 * (slot - 1);
+/** The slot-equivalent height of a server from its rack unit: s1..s7 keep their slot, added servers fall in between. */
+export const heightLevel = (positionU: number): number => 1 + (positionU - 1) / SLOT_PITCH_U;
 /** β of the quadratic recirculation term, per K. */
 export const RECIRCULATION_QUADRATIC_PER_KELVIN = 0.04;
 
@@ -28,7 +31,7 @@ export type RecirculationKernel = Float64Array[];
 export function buildRecirculationKernel(layout: DataCenterLayout): RecirculationKernel {
   return layout.hosts.map((host) => {
     const own = layout.racks[host.rackIndex];
-    const weight = slotFactor(host.slot) * (own.rowEnd ? ROW_END_FACTOR : 1);
+    const weight = slotFactor(heightLevel(host.positionU)) * (own.rowEnd ? ROW_END_FACTOR : 1);
     const row = new Float64Array(layout.racks.length);
     for (const rack of layout.racks) {
       if (rack.roomId !== own.roomId) continue;

@@ -14,6 +14,8 @@ export interface WorldTruth {
     fanSpeedRatio: number;
     throttleFactor: number;
     inletCelsius: number;
+    /** What the inlet sensor reads before noise (it lags the air by its own τ). */
+    sensedInletCelsius: number;
     cpuCelsius: number;
   }[];
   racks: { id: string; powerWatts: number; inletCelsius: number; maxInletCelsius: number }[];
@@ -25,6 +27,8 @@ export interface WorldTruth {
     setpointCelsius: number;
     fanSpeedRatio: number;
     supplyCelsius: number;
+    /** What the supply sensor reads before noise. */
+    sensedSupplyCelsius: number;
     loadWatts: number;
     capacityWatts: number;
     powerWatts: number;
@@ -47,6 +51,7 @@ export function worldTruth(state: WorldState): WorldTruth {
     fanSpeedRatio: h.fanSpeedRatio,
     throttleFactor: h.throttleFactor,
     inletCelsius: h.inletCelsius,
+    sensedInletCelsius: h.sensedInletCelsius,
     cpuCelsius: h.cpuCelsius,
   }));
   const racks = layout.racks.map((rack) => {
@@ -75,6 +80,7 @@ export function worldTruth(state: WorldState): WorldTruth {
         setpointCelsius: c.setpointCelsius,
         fanSpeedRatio: c.fanSpeedRatio,
         supplyCelsius: c.supplyCelsius,
+        sensedSupplyCelsius: c.sensedSupplyCelsius,
         loadWatts: c.loadWatts,
         capacityWatts: crac.capacityWatts,
         powerWatts: c.powerWatts,

@@ -74,25 +74,30 @@ export function createWorldModel(layout: DataCenterLayout): WorldModel {
 }
 
 /** A cold start: every temperature at the setpoint, hosts on and idle (call `settle` after). */
+/** A server just powered on, idle, every temperature at `celsius`. */
+export function idleHostState(celsius: number): HostState {
+  return {
+    poweredOn: true,
+    crashed: false,
+    fanFailed: false,
+    utilization: 0,
+    throttleFactor: 1,
+    fanSpeedRatio: 0,
+    powerWatts: 0,
+    fanPowerWatts: 0,
+    inletCelsius: celsius,
+    cpuCelsius: celsius,
+    sensedInletCelsius: celsius,
+    sensedCpuCelsius: celsius,
+  };
+}
+
 export function coldWorldState(model: WorldModel): WorldState {
   const setpoint = model.layout.cracs[0]?.supplySetpointCelsius ?? 18;
   return {
     model,
     timeSeconds: 0,
-    hosts: model.layout.hosts.map(() => ({
-      poweredOn: true,
-      crashed: false,
-      fanFailed: false,
-      utilization: 0,
-      throttleFactor: 1,
-      fanSpeedRatio: 0,
-      powerWatts: 0,
-      fanPowerWatts: 0,
-      inletCelsius: setpoint,
-      cpuCelsius: setpoint,
-      sensedInletCelsius: setpoint,
-      sensedCpuCelsius: setpoint,
-    })),
+    hosts: model.layout.hosts.map(() => idleHostState(setpoint)),
     rooms: model.layout.rooms.map(() => ({ returnCelsius: setpoint, supplyCelsius: setpoint, itPowerWatts: 0 })),
     cracs: model.layout.cracs.map((c) => ({
       failed: false,

@@ -48,7 +48,7 @@ export const serviceGraphConfigSchema = obj({
     "a span (then resource) attribute holding the sampling probability in (0, 1]; counts are scaled by its inverse; '' = off (the tracestate ot=th: threshold is always read)",
   ),
   virtual_node_peer_attributes: list(str('', 'an attribute key'), DEFAULT_PEER_ATTRIBUTES, 'where a callee without spans gets its name, first present wins'),
-  latency_buckets_seconds: list(num(0, 'an upper bound in seconds'), DEFAULT_LATENCY_BUCKETS, 'latency and messaging-delay histogram bounds (s), increasing'),
+  latency_buckets_seconds: list(num(0, 'an upper bound in seconds'), DEFAULT_LATENCY_BUCKETS, 'bounds (s, increasing) of the exported latency and messaging-delay histograms (traces_service_graph_*_seconds); the twin’s own p50/p95/p99 use a finer grid'),
 });
 
 export type ServiceGraphConfig = ValueOf<typeof serviceGraphConfigSchema>;

@@ -1,4 +1,4 @@
-import { LatencyWindow } from './latency-window';
+import { LatencyWindow, PERCENTILE_BOUNDS } from './latency-window';
 import type { BoundHistogram, RelationType } from '../../model';
 
 /** One end of an edge: a service that sends spans, or a virtual node. */
@@ -67,7 +67,6 @@ export type EdgeDropReason = 'max_edges' | 'unknown_endpoint';
  */
 export function createEdgeTable(
   maxEdges: number,
-  bounds: readonly number[],
   admit: (from: Endpoint, to: Endpoint) => boolean,
   onDrop: (reason: EdgeDropReason) => void,
 ): EdgeTable {
@@ -90,7 +89,7 @@ export function createEdgeTable(
           onDrop('unknown_endpoint');
           return undefined;
         }
-        edge = newEdge(from, to, type, connectionType, bounds);
+        edge = newEdge(from, to, type, connectionType);
         if (!byTo) byFrom.set(from.id, (byTo = new Map()));
         byTo.set(to.id, edge);
         list.push(edge);
@@ -109,7 +108,7 @@ export function createEdgeTable(
   };
 }
 
-function newEdge(from: Endpoint, to: Endpoint, type: RelationType, connectionType: ConnectionType, bounds: readonly number[]): Edge {
+function newEdge(from: Endpoint, to: Endpoint, type: RelationType, connectionType: ConnectionType): Edge {
   return {
     from,
     to,
@@ -125,9 +124,9 @@ function newEdge(from: Endpoint, to: Endpoint, type: RelationType, connectionTyp
     latencySeries: undefined,
     requests: 0,
     failed: 0,
-    client: new LatencyWindow(bounds),
-    server: new LatencyWindow(bounds),
-    delay: type === 'messaging' ? new LatencyWindow(bounds) : undefined,
+    client: new LatencyWindow(PERCENTILE_BOUNDS),
+    server: new LatencyWindow(PERCENTILE_BOUNDS),
+    delay: type === 'messaging' ? new LatencyWindow(PERCENTILE_BOUNDS) : undefined,
     requestsTotal: 0,
     failedTotal: 0,
     idleReported: false,

@@ -1,3 +1,4 @@
+import { PERCENTILE_BOUNDS } from './latency-window';
 import { origin, pair, setupGraph, span, traceId } from './testdata/spans';
 import type { Twin } from '../../model';
 
@@ -177,14 +178,19 @@ describe('edge statistics', () => {
     expect(stats.requests_per_second).toBe(10 / 15);
     expect(stats.failed_per_second).toBe(1 / 15);
     expect(stats.error_ratio).toBe(0.1);
-    // Server: 5 in (0, 0.1] narrowed to [0.05, 0.1], 5 in (0.2, 0.4] narrowed to (0.2, 0.3].
-    // p50 = rank 5 -> 0.1; p95 = rank 9.5 -> 0.2 + 0.1 * 4.5/5; p99 = rank 9.9 -> 0.2 + 0.1 * 4.9/5.
-    expect(stats.server_latency_p50_seconds).toBeCloseTo(0.1, 12);
-    expect(stats.server_latency_p95_seconds).toBeCloseTo(0.29, 12);
-    expect(stats.server_latency_p99_seconds).toBeCloseTo(0.298, 12);
-    // Client: 5 at 0.06 (bucket narrowed to [0.06, 0.1]), 5 at 0.31: p50 = 0.1.
-    expect(stats.client_latency_p50_seconds).toBeCloseTo(0.1, 12);
-    expect(stats.client_latency_p95_seconds).toBeCloseTo(0.2 + 0.11 * 0.9, 12);
+    // Percentiles interpolate in the fine grid (PERCENTILE_BOUNDS), buckets narrowed by the min and max seen.
+    // Server: 5 at 0.05 in [0.05 (min), b(0.05)], 5 at 0.3 in (below(0.3), 0.3 (max)]:
+    // p50 = rank 5 -> b(0.05); p95 = rank 9.5 -> 4.5 of 5 into the top bucket; p99 -> 4.9 of 5.
+    const b = (x: number) => PERCENTILE_BOUNDS.find((v) => v >= x) as number;
+    const below = (x: number) => PERCENTILE_BOUNDS[PERCENTILE_BOUNDS.findIndex((v) => v >= x) - 1];
+    expect(stats.server_latency_p50_seconds).toBeCloseTo(b(0.05), 12);
+    expect(stats.server_latency_p95_seconds).toBeCloseTo(below(0.3) + (0.3 - below(0.3)) * 0.9, 12);
+    expect(stats.server_latency_p99_seconds).toBeCloseTo(below(0.3) + (0.3 - below(0.3)) * 0.98, 12);
+    // Within 4.4 % (one bucket) of the exact percentiles of the sample: 0.3 for p95 and p99.
+    expect(Math.abs((stats.server_latency_p95_seconds as number) / 0.3 - 1)).toBeLessThan(0.044);
+    // Client: 5 at 0.06, 5 at 0.31.
+    expect(stats.client_latency_p50_seconds).toBeCloseTo(b(0.06), 12);
+    expect(stats.client_latency_p95_seconds).toBeCloseTo(below(0.31) + (0.31 - below(0.31)) * 0.9, 12);
   });
 
   it.each([

@@ -67,7 +67,7 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
   // An edge whose endpoint the twin refused could never be written: admitting it would fill
   // max_edges with edges of a name flood and keep real edges out for good.
   const admit = (from: Endpoint, to: Endpoint) => nodes.ensure(from) && nodes.ensure(to);
-  const table = createEdgeTable(config.maxEdges, bounds, admit, (reason) => edgeDrops.inc({ reason }));
+  const table = createEdgeTable(config.maxEdges, admit, (reason) => edgeDrops.inc({ reason }));
   const expired = { client: 0, server: 0, producer: 0, consumer: 0 };
   let paired = 0;
   let virtualEdges = 0;
@@ -160,7 +160,7 @@ export function createServiceGraph(config: ServiceGraphConfig, settings: Service
     tick(nowMs) {
       store.expire(nowMs);
       if (nowMs - windowStart < windowMs) return;
-      flushWindow(twin, table, grafana, { seconds: (nowMs - windowStart) / 1000, stampMs: stamp.close(nowMs), bounds }, nodes);
+      flushWindow(twin, table, grafana, { seconds: (nowMs - windowStart) / 1000, stampMs: stamp.close(nowMs) }, nodes);
       windowStart = nowMs;
     },
     stats: () => ({

@@ -1,4 +1,4 @@
-import { LatencyWindow } from './latency-window';
+import { LatencyWindow, PERCENTILE_BOUNDS } from './latency-window';
 import type { Twin } from '../../model';
 import type { Edge, EdgeTable, Endpoint } from './edge-table';
 import type { GrafanaSeries } from './grafana-series';
@@ -23,7 +23,7 @@ export function flushWindow(
   twin: Twin,
   table: EdgeTable,
   grafana: GrafanaSeries,
-  window: { seconds: number; stampMs: number; bounds: readonly number[] },
+  window: { seconds: number; stampMs: number },
   nodes: { ensure(endpoint: Endpoint): boolean },
 ): void {
   const callees = new Map<string, CalleeWindow>();
@@ -36,7 +36,7 @@ export function flushWindow(
     grafana.flush(edge);
     writeEdge(twin, edge, window.seconds, window.stampMs, active);
     let callee = callees.get(edge.to.id);
-    if (!callee) callees.set(edge.to.id, (callee = { requests: 0, failed: 0, latency: new LatencyWindow(window.bounds) }));
+    if (!callee) callees.set(edge.to.id, (callee = { requests: 0, failed: 0, latency: new LatencyWindow(PERCENTILE_BOUNDS) }));
     callee.requests += edge.requests;
     callee.failed += edge.failed;
     callee.latency.add(edge.server);

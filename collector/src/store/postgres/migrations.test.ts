@@ -68,8 +68,9 @@ describe('postgres schema migrations', () => {
       expect(await migrate(pool, 'here', 'c', next)).toBe(next.length);
       const failing = [...next, 'CREATE TABLE later (id int)', 'SELECT nonsense FROM nowhere'];
       await expect(migrate(pool, 'here', 'd', failing)).rejects.toThrow('relation "nowhere" does not exist');
-      const rows = await pool.query("SELECT key, value FROM meta WHERE key <> 'migrated_to_1' ORDER BY key");
+      const rows = await pool.query("SELECT key, value FROM meta ORDER BY key");
       expect(rows.rows.map((r: { key: string; value: string }) => [r.key, r.value.split(' ')[0]])).toEqual([
+        ...MIGRATIONS.map((_, i) => [`migrated_to_${i + 1}`, 'a']),
         [`migrated_to_${next.length}`, 'b'],
         ['schema_version', String(next.length)],
       ]);
@@ -77,6 +78,31 @@ describe('postgres schema migrations', () => {
       await expect(migrate(pool, 'here', 'e')).rejects.toThrow(
         `here: the store is at schema version ${next.length}, newer than this collector knows (${MIGRATIONS.length})`,
       );
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('brings a version 1 store to saved scenarios, keeping what it held', async () => {
+    const url = await server.createDatabase('from_v1');
+    const pool = new Pool({ connectionString: url, max: 1 });
+    try {
+      expect(await migrate(pool, 'here', 'a', MIGRATIONS.slice(0, 1))).toBe(1);
+      await pool.query(`INSERT INTO objects (kind, id, value, version, updated_at) VALUES ('desired', 'host:a', '{}', 1, 5)`);
+      expect(await migrate(pool, 'here', 'b')).toBe(2);
+      const store = await open(url, 'c');
+      try {
+        expect((await store.getObject('desired', 'host:a'))?.version).toBe(1);
+        expect(await store.saveScenario({ name: 's', scenario: '{}', updatedAt: 5, updatedBy: 'ops' })).toEqual({
+          name: 's',
+          scenario: '{}',
+          updatedAt: 5,
+          updatedBy: 'ops',
+          version: 1,
+        });
+      } finally {
+        await store.close();
+      }
     } finally {
       await pool.end();
     }

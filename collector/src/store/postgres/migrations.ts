@@ -58,6 +58,12 @@ export const MIGRATIONS: readonly string[] = [
     seq bigserial PRIMARY KEY, t bigint NOT NULL, actor text NOT NULL, action text NOT NULL,
     target text NOT NULL, detail jsonb NOT NULL);
   `,
+  // 2: saved what-if scenarios, shared by all collectors. The JSON is kept as text, verbatim.
+  `
+  CREATE TABLE scenarios (
+    name text PRIMARY KEY, scenario text NOT NULL, version integer NOT NULL,
+    updated_at bigint NOT NULL, updated_by text NOT NULL);
+  `,
 ];
 
 /** Any fixed number: collectors opening the same database at once queue on it, so one migrates. */

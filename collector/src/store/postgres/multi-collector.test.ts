@@ -152,3 +152,24 @@ describe('postgres store shared by two collectors', () => {
     expect(changes.delta.removedEntities).toEqual([]);
   });
 });
+
+describe('saved scenarios shared by two collectors', () => {
+  it('are one set: what one saves the other lists, versions and deletes', async () => {
+    const [a, b] = await twoCollectors();
+    await a.saveScenario({ name: 'peak', scenario: '{"step_seconds":60}', updatedAt: T0, updatedBy: 'ops' });
+    expect(await b.listScenarios()).toEqual([{ name: 'peak', scenario: '{"step_seconds":60}', updatedAt: T0, updatedBy: 'ops', version: 1 }]);
+    const again = await b.saveScenario({ name: 'peak', scenario: '{"step_seconds":30}', updatedAt: T0 + S, updatedBy: 'planner' });
+    expect(again.version).toBe(2);
+    expect(await a.getScenario('peak')).toEqual(again);
+    expect(await a.deleteScenario('peak')).toBe(true);
+    expect(await b.getScenario('peak')).toBeUndefined();
+  });
+
+  it('number concurrent saves of one name from both collectors without gaps', async () => {
+    const [a, b] = await twoCollectors();
+    const saves = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).saveScenario({ name: 'race', scenario: String(i), updatedAt: T0 + i, updatedBy: 'ops' })),
+    );
+    expect(saves.map((c) => c.version).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+});

@@ -4,6 +4,7 @@ import { changesSince } from './changes';
 import { maintain } from './maintain';
 import { migrate } from './migrations';
 import { createObjectStore } from './objects';
+import { createScenarioStore } from './scenarios';
 import { READ_SNAPSHOT, inTransaction, numericTypes } from './pg-context';
 import { querySignal } from './signal-history';
 import { exportSnapshot, importSnapshot } from './snapshot';
@@ -61,6 +62,7 @@ export async function openPostgresStore(config: StoreConfig, settings: StoreSett
     querySignal: (query) => querySignal(ctx, query),
     maintain: (nowMs) => maintain(ctx, config.flushIntervalSeconds, nowMs),
     ...createObjectStore(pool, settings.clock),
+    ...createScenarioStore(pool),
     exportSnapshot: () => exportSnapshot(ctx, schemaVersion),
     importSnapshot: (snapshot) => importSnapshot(ctx, snapshot),
     close: () => (closed ??= pool.end()),

@@ -1,6 +1,8 @@
 import { READ_SNAPSHOT, inTransaction } from './pg-context';
 import { readState } from './read-state';
 import { toAudit } from './objects';
+import { insertScenarios, toScenario } from './scenarios';
+import type { ScenarioRow } from './scenarios';
 import { writeDelta } from './write-delta';
 import type { PgContext } from './pg-context';
 import type { PoolClient } from 'pg';
@@ -19,6 +21,7 @@ export async function exportSnapshot(ctx: PgContext, schemaVersion: number): Pro
         'SELECT * FROM objects ORDER BY kind COLLATE "C", id COLLATE "C"',
       );
       const audit = await client.query('SELECT * FROM audit ORDER BY seq');
+      const scenarios = await client.query<ScenarioRow>('SELECT * FROM scenarios ORDER BY name COLLATE "C"');
       return {
         format: 'twinops-snapshot',
         version: 1,
@@ -37,6 +40,7 @@ export async function exportSnapshot(ctx: PgContext, schemaVersion: number): Pro
         })),
         objects: objects.rows.map((r): StoredObject => ({ kind: r.kind, id: r.id, value: r.value, version: r.version, updatedAt: r.updated_at })),
         audit: audit.rows.map(toAudit),
+        scenarios: scenarios.rows.map(toScenario),
       };
     },
     READ_SNAPSHOT,
@@ -56,13 +60,14 @@ export async function importSnapshot(ctx: PgContext, snapshot: TwinSnapshot): Pr
   }
   await inTransaction(ctx.pool, async (client) => {
     // Lock out a concurrent import or write between the emptiness check and the load.
-    await client.query('LOCK TABLE entities, objects, audit IN SHARE ROW EXCLUSIVE MODE');
+    await client.query('LOCK TABLE entities, objects, audit, scenarios IN SHARE ROW EXCLUSIVE MODE');
     await refuseUnlessEmpty(client);
     const { state } = snapshot;
     await writeDelta(client, ctx, { ...state, removedEntities: [], removedRelations: [] });
     await insertRollups(client, snapshot.rollups);
     await insertObjects(client, snapshot.objects);
     await insertAudit(client, snapshot.audit);
+    await insertScenarios(client, snapshot.scenarios ?? []);
   });
 }
 
@@ -71,6 +76,7 @@ async function refuseUnlessEmpty(client: PoolClient): Promise<void> {
     ['entities', 'entities'],
     ['objects', 'objects'],
     ['audit', 'audit records'],
+    ['scenarios', 'saved scenarios'],
   ]) {
     const { rows } = await client.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
     if (rows[0].n > 0) throw new Error(`cannot import into a store that already holds ${rows[0].n} ${what}`);

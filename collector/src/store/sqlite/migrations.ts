@@ -59,8 +59,19 @@ CREATE TABLE audit (
 INSERT INTO meta (key, value) VALUES ('rev', 0);
 `;
 
+/** Saved what-if scenarios: a table of their own, keyed by the name users give them. */
+const SCENARIOS_V2 = `
+CREATE TABLE scenarios (
+  name TEXT PRIMARY KEY, scenario TEXT NOT NULL, version INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
 /** Ordered; a store records the last one applied. Never edit one that shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, sql: SCHEMA_V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, sql: SCHEMA_V1 },
+  { version: 2, sql: SCENARIOS_V2 },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

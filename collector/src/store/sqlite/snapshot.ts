@@ -5,6 +5,8 @@ import { rollupBlock } from './blocks';
 import type { DeltaWriter } from './delta-writer';
 import { auditFromRow, objectFromRow } from './object-store';
 import type { AuditRow, ObjectRow } from './object-store';
+import { scenarioFromRow } from './scenario-store';
+import type { ScenarioRow } from './scenario-store';
 import type { StateReader } from './state-reader';
 
 export interface SnapshotPorter {
@@ -27,14 +29,17 @@ export function createSnapshotPorter(db: Database.Database, parts: PorterParts):
     FROM rollups r JOIN signals s ON s.id = r.signal_id ORDER BY s.entity, s.name, r.step_ms, r.t`);
   const objects = db.prepare('SELECT * FROM objects ORDER BY kind, id');
   const audit = db.prepare('SELECT * FROM audit ORDER BY seq');
+  const scenarios = db.prepare('SELECT * FROM scenarios ORDER BY name');
   const counts = db.prepare(
-    'SELECT (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM objects) AS objects, (SELECT count(*) FROM audit) AS audit',
+    `SELECT (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM objects) AS objects,
+      (SELECT count(*) FROM audit) AS audit, (SELECT count(*) FROM scenarios) AS scenarios`,
   );
   const signalId = db.prepare('SELECT id FROM signals WHERE entity = ? AND name = ?').pluck();
   const addSignal = db.prepare("INSERT INTO signals (entity, name, unit, kind) VALUES (?, ?, '', '') RETURNING id").pluck();
   const addRollup = db.prepare('INSERT INTO rollups (step_ms, block, signal_id, t, avg, min, max, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const addObject = db.prepare('INSERT INTO objects (kind, id, value, version, updated_at) VALUES (?, ?, ?, ?, ?)');
   const addAudit = db.prepare('INSERT INTO audit (seq, t, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)');
+  const addScenario = db.prepare('INSERT INTO scenarios (name, scenario, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)');
 
   const exportAll = db.transaction(
     (): TwinSnapshot => ({
@@ -46,13 +51,20 @@ export function createSnapshotPorter(db: Database.Database, parts: PorterParts):
       rollups: rollups.all() as RollupPoint[],
       objects: (objects.all() as ObjectRow[]).map(objectFromRow),
       audit: (audit.all() as AuditRow[]).map(auditFromRow),
+      scenarios: (scenarios.all() as ScenarioRow[]).map(scenarioFromRow),
     }),
   );
 
   function refuseNonEmpty(): void {
-    const held = counts.get() as { entities: number; objects: number; audit: number };
-    const what = held.entities > 0 ? ['entities', held.entities] : held.objects > 0 ? ['objects', held.objects] : ['audit records', held.audit];
-    if (what[1] !== 0) throw new Error(`cannot import into a store that already holds ${what[1]} ${what[0]}`);
+    const held = counts.get() as { entities: number; objects: number; audit: number; scenarios: number };
+    const kinds: [string, number][] = [
+      ['entities', held.entities],
+      ['objects', held.objects],
+      ['audit records', held.audit],
+      ['saved scenarios', held.scenarios],
+    ];
+    const found = kinds.find(([, n]) => n > 0);
+    if (found) throw new Error(`cannot import into a store that already holds ${found[1]} ${found[0]}`);
   }
 
   function importRollup(r: RollupPoint): void {
@@ -68,6 +80,7 @@ export function createSnapshotPorter(db: Database.Database, parts: PorterParts):
     parts.markRollupsDone();
     for (const o of snapshot.objects ?? []) addObject.run(o.kind, o.id, JSON.stringify(o.value) ?? 'null', o.version, o.updatedAt);
     for (const a of snapshot.audit ?? []) addAudit.run(a.seq, a.t, a.actor, a.action, a.target, JSON.stringify(a.detail ?? {}));
+    for (const c of snapshot.scenarios ?? []) addScenario.run(c.name, c.scenario, c.version, c.updatedAt, c.updatedBy);
   });
 
   return {

@@ -8,6 +8,7 @@ import { createDeltaWriter } from './delta-writer';
 import { createMaintenance } from './maintenance';
 import { migrate } from './migrations';
 import { createObjectStore } from './object-store';
+import { createScenarioStore } from './scenario-store';
 import { createSignalPurge } from './signal-purge';
 import { createSnapshotPorter } from './snapshot';
 import { createSignalQuery } from './signal-query';
@@ -56,6 +57,7 @@ function assemble(db: Database.Database, config: StoreConfig, settings: StoreSet
   const reader = createStateReader(db);
   const query = createSignalQuery(db, config.retention, settings.clock);
   const objects = createObjectStore(db, settings.clock);
+  const scenarios = createScenarioStore(db);
   const porter = createSnapshotPorter(db, {
     schemaVersion,
     clock: settings.clock,
@@ -68,8 +70,8 @@ function assemble(db: Database.Database, config: StoreConfig, settings: StoreSet
   // Reads and imports of the twin's state wait for the writes called before them (writes.foreground).
   // So do writes of objects and audit records: run while the writer thread is in a transaction, they
   // would block this thread in SQLite's busy wait (up to a whole maintenance pass); waiting here
-  // keeps ingest and the API running, and they still commit before their promise resolves. Reads of
-  // objects and audit records need neither (WAL readers never wait). better-sqlite3 is synchronous:
+  // keeps ingest and the API running, and they still commit before their promise resolves. The same
+  // goes for saved scenarios. Reads of objects, audit records and scenarios need neither (WAL readers never wait). better-sqlite3 is synchronous:
   // async methods turn any throw into a rejected promise.
   return {
     description: `sqlite ${config.sqlite.path}`,
@@ -85,6 +87,10 @@ function assemble(db: Database.Database, config: StoreConfig, settings: StoreSet
     deleteObject: (kind, id) => writes.foreground(() => objects.delete(kind, id)),
     appendAudit: (entry) => writes.foreground(() => objects.appendAudit(entry)),
     listAudit: async (q) => objects.listAudit(q),
+    saveScenario: (input) => writes.foreground(() => scenarios.save(input)),
+    listScenarios: async () => scenarios.list(),
+    getScenario: async (name) => scenarios.get(name),
+    deleteScenario: (name) => writes.foreground(() => scenarios.delete(name)),
     exportSnapshot: () => writes.foreground(() => porter.exportSnapshot()),
     importSnapshot: (snapshot) => writes.foreground(() => porter.importSnapshot(snapshot)),
     close() {

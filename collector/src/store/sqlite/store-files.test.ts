@@ -6,6 +6,7 @@ import { contractStoreConfig, delta, entity, ramp, relation, signal, T0 } from '
 import type { StoreConfig } from '../config';
 import type { StoreSettings } from '../store-settings';
 import type { TwinStore } from '../twin-store';
+import { LATEST_SCHEMA_VERSION } from './migrations';
 import { openSqliteStore } from './sqlite-store';
 
 const S = 1000;
@@ -62,10 +63,10 @@ describe('the SQLite file', () => {
     const path = join(dir, 'twin.db');
     await (await openSqliteStore(configAt(path), settings)).close();
     const db = new Database(path);
-    db.prepare("UPDATE meta SET value = 2 WHERE key = 'schema_version'").run();
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(LATEST_SCHEMA_VERSION + 1);
     db.close();
     await expect(openSqliteStore(configAt(path), settings)).rejects.toThrow(
-      `${path}: the store is at schema version 2, newer than this collector knows (1); upgrade the collector or use another store`,
+      `${path}: the store is at schema version ${LATEST_SCHEMA_VERSION + 1}, newer than this collector knows (${LATEST_SCHEMA_VERSION}); upgrade the collector or use another store`,
     );
   });
 
