@@ -45,6 +45,12 @@ export interface SavedScenario extends SaveScenarioInput {
   version: number;
 }
 
+/** What every driver checks before saving a scenario: a name and the scenario's JSON text. */
+export function checkScenarioInput(input: SaveScenarioInput): void {
+  if (typeof input.name !== 'string' || input.name === '') throw new Error(`saved scenario: name must be a non-empty string, got ${JSON.stringify(input.name)}`);
+  if (typeof input.scenario !== 'string') throw new Error(`saved scenario ${JSON.stringify(input.name)}: scenario must be JSON text, got ${String(input.scenario)}`);
+}
+
 /** The saved-scenario half of the store (the API's and each driver's). */
 export type SavedScenarios = Pick<TwinStore, 'saveScenario' | 'listScenarios' | 'getScenario' | 'deleteScenario'>;
 

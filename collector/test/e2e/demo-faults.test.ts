@@ -121,13 +121,14 @@ describe('the data center: fan failure, host crash, hot spot, CRAC setpoint and 
     // - setpoint: a unit below its capacity supplies its setpoint exactly (sensor noise 0.25 K).
     // - fan speed: the blower reads ratio x 1500 rpm; fan power 800 W x ratio^3 saves 700 W and the
     //   unit's share of the room's heat falls from 1/2 to 1/3, so its power falls by more than 500 W.
-    // - migration: recommendation-1 keeps 192 req/s x 15 ms / 2 instances = 1.4 of 32 cores (0.045).
+    // - migration: recommendation-1 keeps 192 req/s x 15 ms / 2 instances = 1.4 cores of the target's (0.045 of 32).
     const settled = (v: typeof before) =>
       mean(v.hotInlets) - mean(before.hotInlets) > 1 && v.fanCpuCelsius - before.fanCpuCelsius > 20 && Math.abs(v.supplyB1 - 24) < 0.75 &&
       v.crashPower < 15 && before.powerA1 - v.powerA1 > 500 && v.migrateTo > 0.02;
     const after = await eventually(read, settled, 30);
 
-    expect(Math.max(...before.hotCpu)).toBeLessThan(0.1);
+    // r01's 12-core servers: the frontend and payment instances on s1 and s2 keep ~1.4 cores busy.
+    expect(Math.max(...before.hotCpu)).toBeLessThan(0.2);
     expect(Math.min(...after.hotCpu)).toBeGreaterThanOrEqual(0.8);
     expect(after.hotPower - before.hotPower).toBeGreaterThan(1000);
     expect(mean(after.hotInlets) - mean(before.hotInlets)).toBeGreaterThan(1);

@@ -412,7 +412,7 @@ export function describeTwinStoreContract(name: string, open: OpenStoreForContra
       it('rejects a save the store cannot hold, with a message, and keeps nothing of it', async () => {
         const store = await fresh();
         const missing = { name: 'x', scenario: undefined as unknown as string, updatedAt: T0, updatedBy: 'ops' };
-        await expect(store.saveScenario(missing)).rejects.toThrow(/null/i);
+        await expect(store.saveScenario(missing)).rejects.toThrow('saved scenario "x": scenario must be JSON text, got undefined');
         expect(await store.listScenarios()).toEqual([]);
       });
     });

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { checkScenarioInput } from '../twin-store';
 import type { SavedScenario, SavedScenarios, SaveScenarioInput } from '../twin-store';
 
 export interface ScenarioRow {
@@ -26,6 +27,7 @@ export const toScenario = (r: ScenarioRow): SavedScenario => ({
 export function createScenarioStore(pool: Pool): SavedScenarios {
   return {
     async saveScenario(input: SaveScenarioInput): Promise<SavedScenario> {
+      checkScenarioInput(input);
       const result = await pool.query<ScenarioRow>(
         `INSERT INTO scenarios (name, scenario, version, updated_at, updated_by) VALUES ($1, $2, 1, $3, $4)
          ON CONFLICT (name) DO UPDATE SET scenario = excluded.scenario, version = scenarios.version + 1,

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { StoreConfig } from '../config';
 import { rollupGraceMs } from '../retention-classes';
 import type { StoreSettings } from '../store-settings';
+import { checkScenarioInput } from '../twin-store';
 import type { TwinStore } from '../twin-store';
 import { isSharedFile, openConnection } from './connection';
 import { createDeltaWriter } from './delta-writer';
@@ -87,7 +88,10 @@ function assemble(db: Database.Database, config: StoreConfig, settings: StoreSet
     deleteObject: (kind, id) => writes.foreground(() => objects.delete(kind, id)),
     appendAudit: (entry) => writes.foreground(() => objects.appendAudit(entry)),
     listAudit: async (q) => objects.listAudit(q),
-    saveScenario: (input) => writes.foreground(() => scenarios.save(input)),
+    saveScenario: async (input) => {
+      checkScenarioInput(input);
+      return writes.foreground(() => scenarios.save(input));
+    },
     listScenarios: async () => scenarios.list(),
     getScenario: async (name) => scenarios.get(name),
     deleteScenario: (name) => writes.foreground(() => scenarios.delete(name)),
