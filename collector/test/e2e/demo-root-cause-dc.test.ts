@@ -4,7 +4,7 @@
  * demo's ground truth (the CRAC, the server) over the rack, the room and the other cooling.
  */
 import { ONE_SECOND_TWIN, useDemoTwin } from '../support/demo-twin';
-import { rankNow, sleep, topOf, trueRootCause } from '../support/root-cause-probe';
+import { rankAfterFault, sleep, topOf } from '../support/root-cause-probe';
 
 const { twin, demo } = useDemoTwin({ seed: 22, config: ONE_SECOND_TWIN });
 
@@ -17,15 +17,7 @@ it.each([
   { fault: 'crac_failure', target: 'crac-a1', entity: 'hw:r01-s4/r01-s4-inlet', signal: 'hw.temperature' },
   { fault: 'fan_failure', target: 'r05-s4', entity: 'hw:r05-s4/r05-s4-cpu', signal: 'hw.temperature' },
 ])('$fault on $target: $entity $signal ranks the true cause first', async ({ fault, target, entity, signal }) => {
-  const d = demo();
-  const since = Date.now();
-  await sleep(CALM_MS);
-  const injectedAt = Date.now();
-  const record = d.simulation.inject(fault, target);
-  const truth = trueRootCause(d, fault, target);
-  await sleep(EVIDENCE_MS);
-  const items = await rankNow(twin(), entity, signal, since);
-  d.simulation.clear(record.id);
+  const { truth, items, injectedAt } = await rankAfterFault(twin(), demo(), { fault, target, entity, signal }, { calmMs: CALM_MS, evidenceMs: EVIDENCE_MS });
   // The room cools back down before the next calm period begins.
   await sleep(10_000);
   expect({ first: items[0]?.entity, top: topOf(items, injectedAt) }).toEqual({ first: truth, top: topOf(items, injectedAt) });

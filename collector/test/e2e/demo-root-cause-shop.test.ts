@@ -4,7 +4,7 @@
  * ground truth first. The twin keeps one-second buckets, so one demo emission is one sample.
  */
 import { ONE_SECOND_TWIN, useDemoTwin } from '../support/demo-twin';
-import { rankNow, sleep, topOf, trueRootCause } from '../support/root-cause-probe';
+import { rankAfterFault, topOf } from '../support/root-cause-probe';
 
 const { twin, demo } = useDemoTwin({ seed: 21, config: ONE_SECOND_TWIN });
 
@@ -17,14 +17,6 @@ it.each([
   { fault: 'slow_database', target: 'postgresql', entity: 'service:shop/catalog', signal: 'service.latency_p95_seconds' },
   { fault: 'latency_regression', target: 'cart', entity: 'service:shop/frontend', signal: 'edge.client_latency_p95_seconds{to="service:shop/cart",type="calls"}' },
 ])('$fault on $target: $entity $signal ranks the true cause first', async ({ fault, target, entity, signal }) => {
-  const d = demo();
-  const since = Date.now();
-  await sleep(CALM_MS);
-  const injectedAt = Date.now();
-  const record = d.simulation.inject(fault, target);
-  const truth = trueRootCause(d, fault, target);
-  await sleep(EVIDENCE_MS);
-  const items = await rankNow(twin(), entity, signal, since);
-  d.simulation.clear(record.id);
+  const { truth, items, injectedAt } = await rankAfterFault(twin(), demo(), { fault, target, entity, signal }, { calmMs: CALM_MS, evidenceMs: EVIDENCE_MS });
   expect({ first: items[0]?.entity, top: topOf(items, injectedAt) }).toEqual({ first: truth, top: topOf(items, injectedAt) });
 }, 120_000);

@@ -37,3 +37,24 @@ export function trueRootCause(demo: RunningDemo, fault: string, target: string):
   if (!found) throw new Error(`no active ${fault} on ${target}`);
   return found.rootCause;
 }
+
+/**
+ * After `calmMs` of normal operation, injects `fault` on `target`, waits `evidenceMs`, ranks the
+ * causes of `signal` on `entity` (evidence back to the calm period's start) and clears the fault.
+ */
+export async function rankAfterFault(
+  twin: TestCollector,
+  demo: RunningDemo,
+  c: { fault: string; target: string; entity: string; signal: string },
+  timing: { calmMs: number; evidenceMs: number },
+): Promise<{ truth: string; items: RankedCauseBody[]; injectedAt: number }> {
+  const since = Date.now();
+  await sleep(timing.calmMs);
+  const injectedAt = Date.now();
+  const record = demo.simulation.inject(c.fault, c.target);
+  const truth = trueRootCause(demo, c.fault, c.target);
+  await sleep(timing.evidenceMs);
+  const items = await rankNow(twin, c.entity, c.signal, since);
+  demo.simulation.clear(record.id);
+  return { truth, items, injectedAt };
+}
