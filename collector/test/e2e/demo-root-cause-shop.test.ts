@@ -16,6 +16,8 @@ const EVIDENCE_MS = 8_000;
 it.each([
   { fault: 'slow_database', target: 'postgresql', entity: 'service:shop/catalog', signal: 'service.latency_p95_seconds' },
   { fault: 'latency_regression', target: 'cart', entity: 'service:shop/frontend', signal: 'edge.client_latency_p95_seconds{to="service:shop/cart",type="calls"}' },
+  // payment-2 runs on r02-s2: checkout's calls to it fail while payment's other replica stays calm.
+  { fault: 'host_crash', target: 'r02-s2', entity: 'service:shop/checkout', signal: 'edge.error_ratio{to="service:shop/payment",type="calls"}' },
 ])('$fault on $target: $entity $signal ranks the true cause first', async ({ fault, target, entity, signal }) => {
   const { truth, items, injectedAt } = await rankAfterFault(twin(), demo(), { fault, target, entity, signal }, { calmMs: CALM_MS, evidenceMs: EVIDENCE_MS });
   expect({ first: items[0]?.entity, top: topOf(items, injectedAt) }).toEqual({ first: truth, top: topOf(items, injectedAt) });

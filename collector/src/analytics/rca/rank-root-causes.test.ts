@@ -55,6 +55,17 @@ describe('rankRootCauses', () => {
     ]);
   });
 
+  it('looks through a dependency that stayed calm to the one beneath it', () => {
+    // api's other replicas took the calls: api is calm, yet web's trouble comes from db beneath it.
+    const ranked = rankRootCauses({ edges: EDGES, signals: signals({ web: stepAt(300, 30), api: stepAt(0, 0), db: stepAt(240, 20), cache: stepAt(0, 0) }), reference, symptom });
+    expect(ranked.map((c) => [c.node, c.anomalous, c.explainedBy ?? null, c.explains])).toEqual([
+      ['db', true, null, ['db', 'web']],
+      ['web', true, 'db', ['web']],
+      ['api', false, null, []],
+      ['cache', false, null, []],
+    ]);
+  });
+
   it('never offers a node the symptom does not depend on', () => {
     const ranked = rankRootCauses({ edges: EDGES, signals: signals({ web: stepAt(300, 30), queue: stepAt(0, 900), batch: stepAt(0, 900) }), reference, symptom });
     expect(ranked.map((c) => c.node)).toEqual(['web', 'api', 'cache', 'db']);

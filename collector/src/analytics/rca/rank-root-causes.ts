@@ -16,8 +16,9 @@
  * 3. A dependency may have caused a dependent when its change may have come first: the change of
  *    a signal lies between its last calm sample and its onset, so a dependency whose last calm
  *    sample precedes the dependent's onset qualifies (signals sampled at different rates stay
- *    comparable; on a shared grid this is "onset no later"). Nodes without any signal (a rack
- *    that reports nothing) are looked through: their dependencies count as direct ones.
+ *    comparable; on a shared grid this is "onset no later"). Nodes that did not move (a rack that
+ *    reports nothing, a service whose other replicas took over a crashed one's calls) are looked
+ *    through: their dependencies count as direct ones.
  *    Tier: 2 for an anomalous node no anomalous direct dependency of which may have come first
  *    (nothing beneath explains it: a root), 1 for an anomalous node that such a dependency
  *    explains (an effect; always below the dependency, whose tier and coverage are at least its
@@ -96,9 +97,11 @@ export function rankRootCauses(input: RcaInput): RankedCause[] {
     });
   }
   const ev = (n: string) => evidence.get(n)!;
-  const silent = (n: string) => (input.signals.get(n)?.size ?? 0) === 0;
-  const dependencies = (n: string) => throughSilent(n, graph.dependencies, silent);
-  const dependents = (n: string) => throughSilent(n, graph.dependents, silent);
+  // A node with no signals, or whose signals stayed calm, passes a change on without showing it
+  // (a rack that reports nothing; a service whose other replicas took the calls of a crashed one).
+  const passesThrough = (n: string) => !ev(n).anomalous;
+  const dependencies = (n: string) => lookThrough(n, graph.dependencies, passesThrough);
+  const dependents = (n: string) => lookThrough(n, graph.dependents, passesThrough);
   /** `cause` is anomalous and its change may have come no later than the anomalous `effect`'s. */
   const mayPrecede = (cause: string, effect: string) => ev(cause).anomalous && ev(cause).calmUntil < ev(effect).onset;
   const anomalousCount = [...evidence.values()].filter((e) => e.anomalous).length;
@@ -145,8 +148,8 @@ function cone(node: string, dependents: (n: string) => readonly string[], mayPre
   return seen;
 }
 
-/** The neighbours of `node` along `next`, looking through silent nodes to the first ones with signals. */
-function throughSilent(node: string, next: (n: string) => readonly string[], silent: (n: string) => boolean): string[] {
+/** The neighbours of `node` along `next`, looking through the nodes that `passes` to the first ones beyond. */
+function lookThrough(node: string, next: (n: string) => readonly string[], passes: (n: string) => boolean): string[] {
   const found: string[] = [];
   const seen = new Set([node]);
   const queue = [...next(node)];
@@ -154,7 +157,7 @@ function throughSilent(node: string, next: (n: string) => readonly string[], sil
     const n = queue.shift() as string;
     if (seen.has(n)) continue;
     seen.add(n);
-    if (silent(n)) queue.push(...next(n));
+    if (passes(n)) queue.push(...next(n));
     else found.push(n);
   }
   return found;

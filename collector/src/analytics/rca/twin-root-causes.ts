@@ -59,6 +59,12 @@ export interface TwinRankedCause extends Omit<RankedCause, 'signals'> {
   signals: TwinMovedSignal[];
 }
 
+/**
+ * The collector's own counts of what arrived (spans received per service) describe the telemetry
+ * pipeline and its export batches, not the entity: they are no evidence of a fault.
+ */
+const PIPELINE_SIGNALS = /^spans\.received/;
+
 /** A utilization at or above this is saturation: the resource makes its work wait. */
 export const SATURATION = 0.8;
 
@@ -87,7 +93,7 @@ export function rankTwinRootCauses(twin: TwinReader, query: TwinRcaQuery): TwinR
       const key = `${entity.id}|${summary.name}`;
       const history = twin.signalHistory({ entity: entity.id, name: summary.name, from: query.at - query.windowMs, to: query.at });
       if (!history || history.points.length === 0) continue;
-      if (key !== symptomKey && followsDemand(entity.type, summary.name, history.points)) continue;
+      if (key !== symptomKey && (PIPELINE_SIGNALS.test(summary.name) || followsDemand(entity.type, summary.name, history.points))) continue;
       series.set(key, toSeries(history.points));
       named.set(key, { entity: entity.id, metric: summary.name });
     }
