@@ -23,6 +23,8 @@ const READ_ROUTES = [
   '/api/v1/entities/rack:ams1/r12',
   '/api/v1/signals?entity=host:web-3&name=cpu.utilization',
   '/api/v1/topology',
+  '/api/v1/events',
+  '/api/v1/status',
   '/metrics',
 ];
 const OPEN_ROUTES = ['/healthz', '/readyz', '/api/v1/openapi.json'];

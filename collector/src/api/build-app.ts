@@ -11,6 +11,7 @@ import { registerEntityRoutes } from './entities-routes';
 import { errorBody, installErrorHandling } from './errors';
 import type { ErrorLogger } from './errors';
 import { jsonSafe } from './json-safe';
+import { registerEventsRoute } from './events-route';
 import { registerForecastRoute } from './forecast-route';
 import { createOpenApiDocument } from './openapi-document';
 import type { RouteDoc } from './openapi-document';
@@ -29,6 +30,7 @@ import { registerDesiredRoute } from './desired-route';
 import type { DesiredStateService } from './desired-route';
 import { createSseHub, systemTimers } from './sse-hub';
 import type { SseHub, Timers } from './sse-hub';
+import { registerStatusRoute } from './status-route';
 import { registerStreamRoute } from './stream-route';
 import { registerTopologyRoute } from './topology-route';
 
@@ -41,7 +43,7 @@ export interface ApiServerSettings {
   authorize: Authorize;
   /** Whether the receivers are listening; /readyz answers 503 with the reason until they are. */
   ready: () => ReadyState;
-  /** The collector's version, shown in the OpenAPI document. */
+  /** The collector's version, shown in the OpenAPI document and by /api/v1/status. */
   version: string;
   /** The service graph's pairing counts (its builder's stats()); without it the route answers 503. */
   serviceGraphStats?: () => ServiceGraphStats;
@@ -91,6 +93,8 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
   const hub = createSseHub({
     twin: settings.twin,
     keepaliveMs: config.keepaliveSeconds * 1000,
+    // A second is as fast as a person reads a panel; each check reads each watched entity once.
+    pointCheckMs: 1000,
     maxBufferedEvents: config.sseMaxBufferedEvents,
     timers: settings.timers ?? systemTimers,
     onSlowClient: () => dropped.inc(),
@@ -126,6 +130,7 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
   const analytics = settings.analytics;
   registerEntityRoutes(app, settings.twin, analytics);
   registerSignalsRoute(app, settings.twin, now, settings.signalArchive);
+  registerEventsRoute(app, settings.twin, now);
   registerRootCauseRoutes(app, settings.twin, now);
   if (settings.desiredState) registerDesiredRoute(app, settings.desiredState);
   if (settings.audit) registerAuditRoute(app, settings.audit);
@@ -143,6 +148,7 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
   registerScenarioRoutes(app, settings.scenarios, settings.simulation, now);
   registerStreamRoute(app, hub, config.sseMaxClients);
   registerOpsRoutes(app, settings.ready, settings.metrics);
+  registerStatusRoute(app, settings.version);
   let document: unknown;
   const openapiSchema = {
     operationId: 'openapi',

@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { TwinChange, TwinReader } from '../model';
+import { createPointWatch, latestPointLookup } from './point-watch';
+import type { PointWatch, WatchedSignal } from './point-watch';
 
 /** Repeating timers, injected so tests fire keepalives without waiting. */
 export interface Timers {
@@ -15,6 +17,8 @@ export const systemTimers: Timers = {
 export interface SseHubOptions {
   twin: TwinReader;
   keepaliveMs: number;
+  /** How often watched signals are checked for a newer latest point. */
+  pointCheckMs: number;
   maxBufferedEvents: number;
   timers: Timers;
   /** Called when a client is disconnected because it stopped reading. */
@@ -23,8 +27,12 @@ export interface SseHubOptions {
 
 /** Fans twin changes out to event-stream clients. */
 export interface SseHub {
-  /** Streams to `res` (headers already written) until it closes; `kinds` filters, undefined = all. */
-  add(res: ServerResponse, kinds: ReadonlySet<string> | undefined): void;
+  /**
+   * Streams to `res` (headers already written) until it closes; `kinds` filters the changes,
+   * undefined = all. Each signal in `watch` also gets a `signal.point` event whenever its latest
+   * point is newer than the one last sent, whatever `kinds` says.
+   */
+  add(res: ServerResponse, kinds: ReadonlySet<string> | undefined, watch?: readonly WatchedSignal[]): void;
   size(): number;
   /** Ends every stream (on shutdown). */
   closeAll(): void;
@@ -33,6 +41,7 @@ export interface SseHub {
 interface Client {
   res: ServerResponse;
   kinds: ReadonlySet<string> | undefined;
+  watch: PointWatch | undefined;
   /** Events waiting while the socket is full; bounded by maxBufferedEvents. */
   queue: string[];
   blocked: boolean;
@@ -40,13 +49,28 @@ interface Client {
 
 /**
  * One twin subscription and one keepalive timer serve every client, both held only while a client
- * is connected. A change is serialized once, then queued per client; a client whose socket stays
+ * is connected. One point timer, held only while a client watches signals, reads the watched
+ * signals' latest points from the twin: ingest is never asked to notify per point. A change is serialized once, then queued per client; a client whose socket stays
  * full for more than maxBufferedEvents events is disconnected, so ingest never waits for a reader.
  */
 export function createSseHub(options: SseHubOptions): SseHub {
   const clients = new Set<Client>();
   let unsubscribe: (() => void) | undefined;
   let timer: unknown;
+  let pointTimer: unknown;
+  let watching = 0;
+
+  function checkPoints(): void {
+    const latest = latestPointLookup(options.twin);
+    for (const client of [...clients]) {
+      if (!client.watch) continue;
+      for (const frame of client.watch.newFrames(latest)) {
+        // A client cut for reading too slowly gets nothing more.
+        if (!clients.has(client)) break;
+        send(client, frame);
+      }
+    }
+  }
 
   function publish(change: TwinChange): void {
     let frame: string;
@@ -82,6 +106,10 @@ export function createSseHub(options: SseHubOptions): SseHub {
 
   function remove(client: Client): void {
     if (!clients.delete(client)) return;
+    if (client.watch && --watching === 0) {
+      options.timers.clearInterval(pointTimer);
+      pointTimer = undefined;
+    }
     if (clients.size > 0) return;
     unsubscribe?.();
     unsubscribe = undefined;
@@ -90,12 +118,13 @@ export function createSseHub(options: SseHubOptions): SseHub {
   }
 
   return {
-    add(res, kinds) {
-      const client: Client = { res, kinds, queue: [], blocked: false };
+    add(res, kinds, watch) {
+      const client: Client = { res, kinds, watch: watch?.length ? createPointWatch(watch) : undefined, queue: [], blocked: false };
       if (clients.size === 0) {
         unsubscribe = options.twin.subscribe(publish);
         timer = options.timers.setInterval(() => clients.forEach((c) => send(c, ':keepalive\n\n')), options.keepaliveMs);
       }
+      if (client.watch && watching++ === 0) pointTimer = options.timers.setInterval(checkPoints, options.pointCheckMs);
       clients.add(client);
       res.on('drain', () => drain(client));
       res.on('close', () => remove(client));

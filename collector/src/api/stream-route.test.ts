@@ -3,10 +3,10 @@ import type { ApiServer } from './api-server';
 import type { ApiServerSettings } from './build-app';
 import { defaultApiConfig } from './config';
 import type { ApiConfig } from './config';
-import { FakeScrapeRegistry, FakeTwin, HOST, ManualTimers, RUNS_ON, summary } from './test-support/fake-twin';
+import { FakeScrapeRegistry, FakeTwin, HOST, ManualTimers, RACK, RUNS_ON, summary } from './test-support/fake-twin';
 import { openStream, until } from './test-support/sse-client';
 import { createTestApp } from './test-support/test-app';
-import type { TwinChange } from '../model';
+import type { EntityDetail, TwinChange } from '../model';
 
 const ENTITY_ADDED: TwinChange = { kind: 'entity.added', entity: summary(HOST), at: 1 };
 const RELATION_ADDED: TwinChange = { kind: 'relation.added', relation: RUNS_ON, at: 2 };
@@ -135,5 +135,43 @@ describe('GET /api/v1/stream', () => {
           'kinds: must list kinds among entity.added, entity.updated, entity.removed, relation.added, relation.removed, signal.added, event.added, got "entity.deleted"',
       },
     });
+  });
+
+  it('streams the watched signals\' new latest points as signal.point events, beside the kinds asked for', async () => {
+    const host: EntityDetail = { ...HOST, signals: [{ ...HOST.signals[0] }] };
+    const ownTwin = new FakeTwin([host, RACK]);
+    const address = await start({}, { twin: ownTwin });
+    const watch = ['host:web-3|cpu.utilization', 'rack:ams1/r12|inlet.temperature', 'host:later|cpu.utilization'];
+    const query = watch.map((w) => `watch=${encodeURIComponent(w)}`).join('&');
+    const stream = await openStream(address, `/api/v1/stream?kinds=event.added&${query}`);
+    expect([...timers.active.values()].map((t) => t.ms)).toEqual([15_000, 1000]);
+    timers.fireEvery(1000);
+    ownTwin.publish(SIGNAL_ADDED);
+    ownTwin.publish(EVENT_ADDED);
+    host.signals[0].latest = { t: 1_700_000_070_000, v: 0.5 };
+    timers.fireEvery(1000);
+    timers.fireEvery(1000);
+    const expected =
+      'event: signal.point\ndata: {"entity":"host:web-3","signal":"cpu.utilization","t":1700000060000,"v":0.42}\n\n' +
+      frame(EVENT_ADDED) +
+      'event: signal.point\ndata: {"entity":"host:web-3","signal":"cpu.utilization","t":1700000070000,"v":0.5}\n\n';
+    expect(await stream.waitFor((text) => text.length >= expected.length)).toBe(expected);
+  });
+
+  it('takes a single watch parameter as a list of one', async () => {
+    const stream = await openStream(await start(), `/api/v1/stream?watch=${encodeURIComponent('host:web-3|cpu.utilization')}`);
+    timers.fireEvery(1000);
+    const expected = 'event: signal.point\ndata: {"entity":"host:web-3","signal":"cpu.utilization","t":1700000060000,"v":0.42}\n\n';
+    expect(await stream.waitFor((text) => text.length >= expected.length)).toBe(expected);
+  });
+
+  it.each([
+    [['host:web-3'], 'watch: must be "<entity>|<signal>", got "host:web-3"'],
+    [Array.from({ length: 101 }, (_, i) => `host:web-3|s${i}`), 'watch: at most 100 signals per stream, got 101'],
+  ])('answers 400 for watch %#', async (values, message) => {
+    const { app } = createTestApp();
+    const res = await app.inject({ url: '/api/v1/stream', query: { watch: values } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ error: { code: 'bad_request', message } });
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TwinChange } from '../model';
 import { ApiError } from './errors';
+import { MAX_WATCHED_SIGNALS, parseWatch } from './point-watch';
 import { errorResponses } from './schemas';
 import type { SseHub } from './sse-hub';
 
@@ -23,13 +24,22 @@ const schema = {
   summary: 'Server-sent events of twin changes',
   description:
     'Each event is named after the change kind and carries the change as JSON data. A ":keepalive" comment ' +
-    'is sent every api.keepalive_seconds. A client that stops reading is disconnected; reconnect and re-read.',
+    'is sent every api.keepalive_seconds. Each watched signal gets a "signal.point" event {entity, signal, t, v} ' +
+    'when its latest point is newer than the one last sent (checked every second; the first check sends the ' +
+    'current one), whatever kinds says. A client that stops reading is disconnected; reconnect and re-read.',
   tags: ['twin'],
   querystring: {
     type: 'object',
     additionalProperties: false,
     properties: {
       kinds: { type: 'string', description: `comma-separated change kinds to receive (${CHANGE_KINDS.join(', ')}); default all` },
+      watch: {
+        type: 'array',
+        items: { type: 'string' },
+        description:
+          `a signal to stream the points of, as <entity>|<signal>; repeat for more, at most ${MAX_WATCHED_SIGNALS}. ` +
+          'An entity or signal not in the twin yet is allowed: its points stream once it appears',
+      },
     },
   },
   response: {
@@ -40,7 +50,9 @@ const schema = {
 
 export function registerStreamRoute(app: FastifyInstance, hub: SseHub, maxClients: number): void {
   app.get('/api/v1/stream', { schema, config: { scope: 'read' } }, (request, reply) => {
-    const kinds = parseKinds((request.query as { kinds?: string }).kinds);
+    const query = request.query as { kinds?: string; watch?: string[] };
+    const kinds = parseKinds(query.kinds);
+    const watch = parseWatch(query.watch);
     if (hub.size() >= maxClients) {
       throw new ApiError(503, 'unavailable', `too many event streams open (api.sse_max_clients is ${maxClients})`);
     }
@@ -54,7 +66,7 @@ export function registerStreamRoute(app: FastifyInstance, hub: SseHub, maxClient
       'x-accel-buffering': 'no',
     });
     reply.raw.flushHeaders();
-    hub.add(reply.raw, kinds);
+    hub.add(reply.raw, kinds, watch);
   });
 }
 

@@ -173,4 +173,9 @@ export class ManualTimers implements Timers {
   fire(): void {
     for (const { callback } of [...this.active.values()]) callback();
   }
+
+  /** Fires only the timers repeating every `ms` (one kind of timer among several). */
+  fireEvery(ms: number): void {
+    for (const timer of [...this.active.values()]) if (timer.ms === ms) timer.callback();
+  }
 }
