@@ -166,6 +166,7 @@ function banner(collector: Collector): string {
   if (otlpGrpc) lines.push(`  OTLP/gRPC  ${otlpGrpc}          TraceService, MetricsService, LogsService Export`);
   lines.push(`  API        http://${api}/api/v1   OpenAPI: http://${api}/api/v1/openapi.json`);
   lines.push(`  Metrics    http://${api}/metrics`);
+  lines.push(`  UI         http://${api}/ui/`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -33,6 +33,7 @@ import type { SseHub, Timers } from './sse-hub';
 import { registerStatusRoute } from './status-route';
 import { registerStreamRoute } from './stream-route';
 import { registerTopologyRoute } from './topology-route';
+import { locateUi, registerUiRoutes } from './ui-route';
 
 /** What code injects into the API server. */
 export interface ApiServerSettings {
@@ -103,7 +104,8 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
 
   const routes: RouteDoc[] = [];
   app.addHook('onRoute', (route) => {
-    if (route.config?.openapi === false) return;
+    // schema.hide is how plugins (@fastify/static's file routes) keep routes out of API documents.
+    if (route.config?.openapi === false || (route.schema as { hide?: boolean } | undefined)?.hide === true) return;
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routes.push({ method, url: route.url, schema: route.schema as RouteDoc['schema'], scope: route.config?.scope });
     }
@@ -149,6 +151,7 @@ export function buildApiApp(config: ApiConfig, settings: ApiServerSettings): Api
   registerStreamRoute(app, hub, config.sseMaxClients);
   registerOpsRoutes(app, settings.ready, settings.metrics);
   registerStatusRoute(app, settings.version);
+  registerUiRoutes(app, locateUi(config.uiDir));
   let document: unknown;
   const openapiSchema = {
     operationId: 'openapi',

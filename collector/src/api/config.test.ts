@@ -25,6 +25,7 @@ describe('api config', () => {
       sseMaxBufferedEvents: 1000,
       topologyEdgeIdleSeconds: 300,
       topologyStatsMaxAgeSeconds: 120,
+      uiDir: '',
     });
     expect(validateAuthConfig(defaultAuthConfig(), {})).toEqual([]);
   });
@@ -56,8 +57,9 @@ describe('api config', () => {
     expect(text).toContain('endpoint: "127.0.0.1:8088"\n');
     expect(text).toContain('tokens: []\n');
     expect(text).toContain('topology_edge_idle_seconds: 300\n');
-    expect(text.split('\n').filter((line) => /^\s*[a-z_]+:/.test(line))).toHaveLength(7);
-    expect(text.split('\n').filter((line) => /^\s*#/.test(line))).toHaveLength(7);
+    expect(text).toContain('ui_dir: ""\n');
+    expect(text.split('\n').filter((line) => /^\s*[a-z_]+:/.test(line))).toHaveLength(8);
+    expect(text.split('\n').filter((line) => /^\s*#/.test(line))).toHaveLength(8);
   });
 });
 

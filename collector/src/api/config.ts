@@ -34,8 +34,12 @@ export const apiConfigSchema = obj(
       'a node or edge statistic older than this at the moment shown counts as no traffic (health unknown) in /api/v1/topology',
       { min: 1 },
     ),
+    ui_dir: str(
+      '',
+      'folder of the built explorer page served at /ui/; empty = the installed @twinops/explorer package\'s dist (build it with `npm run build`)',
+    ),
   },
-  'the HTTP API: REST queries, the event stream, /metrics, /healthz, /readyz (no CORS: Grafana calls it through its backend proxy)',
+  'the HTTP API: REST queries, the event stream, /metrics, /healthz, /readyz, the explorer page at /ui/ (no CORS: Grafana calls it through its backend proxy)',
 );
 export type ApiConfig = ValueOf<typeof apiConfigSchema>;
 

@@ -42,3 +42,5 @@ export type { TwinLimitsConfig, TwinHistoryConfig, TwinModelConfig } from './con
 export { SEVERITIES, severityOf, isWarnOrWorse } from './severity';
 export type { Severity } from './severity';
 export type { LogFields, Logger, AuthScope, AuthDecision, Authorize } from './services';
+export { componentRole } from './component-role';
+export type { ComponentRole } from './component-role';

@@ -1,4 +1,5 @@
 import { numberAttribute } from './number-attribute';
+import { componentRole } from '../model';
 import type { Entity, Relation, TwinReader } from '../model';
 
 /**
@@ -38,7 +39,7 @@ export function discoverLayout(twin: TwinReader): Layout {
   });
   const rackRoom = new Map(racks.map((r) => [r.id, r.roomId]));
   const components = componentsByOwner(nodes, byId);
-  const role = (owner: string, wanted: string) => components.get(owner)?.find((c) => roleOf(c) === wanted)?.id;
+  const role = (owner: string, wanted: string) => components.get(owner)?.find((c) => componentRole(c) === wanted)?.id;
   const hosts = ofType('host').flatMap((h) => {
     const rackId = ancestor(h.id, 'rack');
     const roomId = rackId && rackRoom.get(rackId);
@@ -73,14 +74,4 @@ function componentsByOwner(nodes: Entity[], byId: Map<string, Entity>): Map<stri
     owners.set(at, [...(owners.get(at) ?? []), n]);
   }
   return owners;
-}
-
-/** inlet | supply | fan | enclosure | other: by `hw.sensor_location`, `hw.type`, else the id's suffix. */
-function roleOf(component: Entity): string {
-  const location = component.attributes['hw.sensor_location'];
-  if (location === 'inlet' || location === 'supply') return location;
-  const type = component.attributes['hw.type'];
-  if (type === 'fan' || type === 'enclosure') return type;
-  const suffix = /-(inlet|supply|fan|enclosure)$/.exec(component.id);
-  return suffix ? suffix[1] : 'other';
 }

@@ -205,6 +205,8 @@ const cases: { name: string; settleMs?: number; violationsOnly?: boolean; change
   },
   {
     name: 'add 8 servers to a rack',
+    // The last case: nothing runs after it, so nothing waits for the demo to settle.
+    settleMs: 0,
     changes: () => [{ type: 'add_hardware', rack: 'rack:dc1/r03', count: 8 }],
     apply: async (d) => {
       d.simulation.actuate({ action: 'add_servers', rack: 'r03', count: 8 });

@@ -38,7 +38,7 @@ describe('renderInventoryYaml', () => {
 
   it('carries positions, capacities and setpoints', () => {
     const byId = new Map(entities.map((e) => [e.id, e.attributes]));
-    expect(byId.get('rack:dc1/r05')).toEqual({ position: 'A2-2', height_u: 42 });
+    expect(byId.get('rack:dc1/r05')).toEqual({ position: 'A2-2', height_u: 42, capacity_watts: 5000 });
     expect(byId.get('crac:dc1/crac-a1')).toEqual({ capacity_watts: 14000, supply_setpoint_celsius: 18, host_name: 'crac-a1', airflow_cubic_metres_per_second: 0.75 });
     expect(byId.get('pdu:dc1/pdu-b1')).toEqual({ capacity_watts: 12000, host_name: 'pdu-b1' });
     expect(byId.get('host:r01-s7')).toEqual({

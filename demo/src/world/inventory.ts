@@ -1,6 +1,9 @@
 import { stringify } from 'yaml';
 import type { DataCenterLayout } from './layout';
 
+/** What each rack's feeds are rated for: a common 5 kW rack, room for its seven servers at peak (3.5 kW). */
+export const RACK_CAPACITY_WATTS = 5000;
+
 /**
  * The collector's inventory YAML for a layout (the format of collector/src/ingest/inventory):
  * site, rooms (with their thermal mass, scaled to the demo's speed), rows, racks with position and hosts (with model attributes), CRACs with capacity,
@@ -25,6 +28,7 @@ export function renderInventoryYaml(layout: DataCenterLayout, options: { speed?:
             id: rack.id,
             position: rack.position,
             height_u: rack.heightU,
+            capacity_watts: RACK_CAPACITY_WATTS,
             hosts: rack.hostIndexes.map((i) => {
               const host = layout.hosts[i];
               return {

@@ -5,3 +5,4 @@ export { queryTopology } from './query-topology';
 export type { TopologyQuery, TopologyOptions, TopologyNode, TopologyEdge, TopologyGraph } from './query-topology';
 export type { NodeHealth } from './node-health';
 export { EDGE_STATS, NODE_STATS, edgeSignalName } from './signal-values';
+export { INFRA_STATS } from './infra-stats';

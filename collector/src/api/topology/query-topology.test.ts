@@ -135,6 +135,38 @@ describe('queryTopology', () => {
     ]);
   });
 
+  it('gives data-center nodes their statistics, reading hosts and sensors outside the view', () => {
+    const { twin, setTime } = createShopTwin();
+    setTime(T0);
+    twin.upsertEntity({ id: 'hw:web-3/web-3-inlet', type: 'hw', level: 'component', name: 'web-3-inlet', attributes: {} });
+    twin.upsertRelation('host:web-3', 'hw:web-3/web-3-inlet', 'contains');
+    twin.upsertEntity({ id: 'hw:c2/c2-supply', type: 'hw', level: 'component', name: 'c2-supply', attributes: { 'hw.sensor_location': 'supply' } });
+    twin.upsertRelation('crac:ams1/c2', 'hw:c2/c2-supply', 'contains');
+    setTime(NOW);
+    const record = (entity: string, name: string, v: number) => twin.recordSignal(entity, name, 'W', 'gauge', RECENT, v);
+    record('host:web-3', 'hw.host.power', 250);
+    record('host:web-4', 'hw.host.power', 230);
+    record('hw:web-3/web-3-inlet', 'hw.temperature', 23.5);
+    record('crac:ams1/c2', 'hw.host.power', 3500);
+    record('hw:c2/c2-supply', 'hw.temperature', 18);
+    record('pdu:ams1/p1', 'hw.host.power', 480);
+    const stats = (q: Partial<TopologyQuery>) =>
+      queryTopology(twin, { view: 'infra', atMs: NOW, present: true, ...q }, OPTIONS)?.nodes.map((n) => [n.id, n.stats]);
+    expect(stats({ level: 'asset' })).toEqual([
+      ['rack:ams1/r12', { power_watts: 480 }],
+      ['crac:ams1/c2', { supply_celsius: 18, power_watts: 3500 }],
+      ['pdu:ams1/p1', { power_watts: 480 }],
+      ['host:web-3', { inlet_celsius: 23.5, power_watts: 250 }],
+      ['host:web-4', { power_watts: 230 }],
+    ]);
+    expect(stats({ view: 'all', focus: { id: 'crac:ams1/c2', depth: 1 } })).toEqual([
+      ['room:ams1/hall-a', {}],
+      ['rack:ams1/r12', { power_watts: 480 }],
+      ['crac:ams1/c2', { supply_celsius: 18, power_watts: 3500 }],
+      ['hw:c2/c2-supply', {}],
+    ]);
+  });
+
   it('answers for a past moment: the idle edge as it was, statistics from the history', () => {
     const { query } = setup();
     const graph = query({ view: 'services', atMs: LEGACY_AT + 30_000, present: false, focus: { id: 'service:legacy', depth: 1 } });

@@ -5,6 +5,9 @@ import type { ViewEdge, ViewNode } from './build-view';
 import { kindOf } from './entity-kinds';
 import type { TopologyView } from './entity-kinds';
 import { keepAround } from './focus';
+import { indexInfra } from './infra-index';
+import type { InfraIndex } from './infra-index';
+import { infraStats } from './infra-stats';
 import { analyticsHealth, hardwareHealth, trafficHealth } from './node-health';
 import type { NodeHealth } from './node-health';
 import { edgeStats, nodeStats } from './signal-values';
@@ -61,7 +64,8 @@ export interface TopologyGraph {
 
 /** The topology a query asks for; undefined when the focus entity is not in the view at that moment. */
 export function queryTopology(twin: TwinReader, query: TopologyQuery, options: TopologyOptions): TopologyGraph | undefined {
-  let graph = buildView(twin.topology(), query.view, { atMs: query.atMs, idleMs: options.idleMs });
+  const topology = twin.topology();
+  let graph = buildView(topology, query.view, { atMs: query.atMs, idleMs: options.idleMs });
   if (query.focus) {
     const around = keepAround(graph, query.focus.id, query.focus.depth);
     if (!around) return undefined;
@@ -72,14 +76,20 @@ export function queryTopology(twin: TwinReader, query: TopologyQuery, options: T
   const kept = new Set(nodes.map((n) => n.id));
   const edges = graph.edges.filter((e) => kept.has(e.from) && kept.has(e.to));
   const moment = { atMs: query.atMs, maxAgeMs: options.statsMaxAgeMs, present: query.present };
+  // Components and rack hosts may lie outside the view (a focus, a type filter): indexed from the
+  // whole twin, once, and only when an infrastructure node asks.
+  let index: InfraIndex | undefined;
   return {
     nodes: nodes.map((node) => {
-      const stats = kindOf(node) === 'service' ? nodeStats(twin, node, moment) : {};
+      const kind = kindOf(node);
+      let stats: Record<string, number> = {};
+      if (kind === 'service') stats = nodeStats(twin, node, moment);
+      else if (kind === 'infra') stats = infraStats(twin, (index ??= indexInfra(topology, query.atMs)), node, moment);
       // Analytics health is about now; where it knows nothing, the traffic or hardware reading may.
       const current = query.present ? options.health?.(node.id) : undefined;
       let health: NodeHealth;
       if (current && current.status !== 'unknown') health = analyticsHealth(current);
-      else health = kindOf(node) === 'service' ? trafficHealth(stats) : hardwareHealth(twin, node, moment);
+      else health = kind === 'service' ? trafficHealth(stats) : hardwareHealth(twin, node, moment);
       return toNode(node, health, stats);
     }),
     edges: edges.map((edge) => toEdge(edge, edgeStats(twin, edge, moment))),

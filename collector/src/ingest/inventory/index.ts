@@ -15,8 +15,9 @@
  *               - id: a
  *                 racks:
  *                   - id: r12
- *                     position: A12     # rack fields: position, height_u
+ *                     position: A12     # rack fields: position, height_u, capacity_watts
  *                     height_u: 42
+ *                     capacity_watts: 5000  # the power the rack's feeds are rated for
  *                     hosts:            # host names (as in host.name), or {id, position_u}
  *                       - web-3
  *                       - {id: web-4, position_u: 10}

@@ -53,7 +53,7 @@ export const TYPED_FIELDS: Record<InventoryType, Record<string, 'number' | 'stri
   site: { location: 'string' },
   room: {},
   row: {},
-  rack: { position: 'string', height_u: 'number' },
+  rack: { position: 'string', height_u: 'number', capacity_watts: 'number' },
   host: { position_u: 'number' },
   crac: { capacity_watts: 'number', supply_setpoint_celsius: 'number', host_name: 'string' },
   pdu: { capacity_watts: 'number', host_name: 'string' },

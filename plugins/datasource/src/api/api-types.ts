@@ -200,6 +200,17 @@ export interface SimulationJob {
   result?: SimulationResult;
 }
 
+/** A named scenario as saved by PUT /api/v1/scenarios/{name}. */
+export interface SavedScenario {
+  name: string;
+  /** 1 on creation, +1 on every save under the same name. */
+  version: number;
+  updatedAt: number;
+  updatedBy: string;
+  /** The scenario JSON as it was saved (validated by the collector first). */
+  scenario: Record<string, unknown>;
+}
+
 /** One of the entities' latest WARN-or-worse log events (GET /api/v1/events). */
 export interface EntityLogEvent extends ApiEvent {
   entity: string;

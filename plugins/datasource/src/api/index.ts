@@ -21,6 +21,7 @@ export type {
   PredictedSeries,
   PredictedViolation,
   RootCauseCandidate,
+  SavedScenario,
   Scalar,
   SignalSeries,
   SignalSummary,

@@ -83,6 +83,64 @@ describe('createTwinClient', () => {
     expect([requests[0].url, requests[0].method, requests[0].data]).toEqual([url, method, data]);
   });
 
+  const saved = {
+    name: 'crac-1 down',
+    version: 2,
+    updatedAt: 1767268800000,
+    updatedBy: 'api',
+    scenario: { horizon_seconds: 3600, step_seconds: 60, changes: [{ type: 'fail', target: 'crac:1' }] },
+  };
+
+  it('saves a scenario with PUT under its encoded name and answers what the collector stored', async () => {
+    const { client, requests } = setup({ 'PUT /scenarios/crac-1%20down': { data: saved } });
+    await expect(client.saveScenario('crac-1 down', saved.scenario)).resolves.toEqual(saved);
+    expect(requests).toEqual([
+      {
+        url: `${API}/scenarios/crac-1%20down`,
+        method: 'PUT',
+        data: saved.scenario,
+        showErrorAlert: false,
+        showSuccessAlert: false,
+      },
+    ]);
+  });
+
+  it('lists and reads saved scenarios', async () => {
+    const { client, requests } = setup({
+      'GET /scenarios': { data: { items: [saved] } },
+      'GET /scenarios/a%2Fb': { data: saved },
+    });
+    await expect(client.listScenarios()).resolves.toEqual({ items: [saved] });
+    await expect(client.getScenario('a/b')).resolves.toEqual(saved);
+    expect(requests.map((r) => [r.method, r.url])).toEqual([
+      ['GET', `${API}/scenarios`],
+      ['GET', `${API}/scenarios/a%2Fb`],
+    ]);
+  });
+
+  it('deletes a scenario and resolves with nothing on 204', async () => {
+    const { client, requests } = setup({ 'DELETE /scenarios/old': { status: 204, data: '' } });
+    await expect(client.deleteScenario('old')).resolves.toBeUndefined();
+    expect([requests[0].method, requests[0].url, requests[0].data]).toEqual([
+      'DELETE',
+      `${API}/scenarios/old`,
+      undefined,
+    ]);
+  });
+
+  it.each([
+    [400, 'bad_request', 'invalid scenario: changes[0].target: must be a non-empty string, got ""'],
+    [403, 'forbidden', 'the token lacks the write scope'],
+  ])('rejects a save the collector refuses with %s and its message', async (status, code, message) => {
+    const { client } = setup({ 'PUT /scenarios/x': { status, data: { error: { code, message } } } });
+    const error = (await client.saveScenario('x', {}).catch((e: unknown) => e)) as TwinApiError;
+    expect([error.message, error.status, error.code]).toEqual([
+      `TwinOps collector: ${status} ${message}`,
+      status,
+      code,
+    ]);
+  });
+
   it('passes the abort signal on', async () => {
     const { client, requests } = setup({ 'GET /audit': { data: { items: [] } } });
     const abort = new AbortController();

@@ -11,6 +11,7 @@ import type {
   Forecast,
   Items,
   RootCauseCandidate,
+  SavedScenario,
   SignalSeries,
   SimulationJob,
   Topology,
@@ -72,6 +73,13 @@ export interface TwinClient {
   ): Promise<Items<RootCauseCandidate>>;
   /** POST /api/v1/simulations: 200 with the result, or 202 with a job to poll. */
   runSimulation(scenario: unknown, options?: CallOptions): Promise<SimulationJob>;
+  /** PUT /api/v1/scenarios/{name}: validated by the collector, replaces one of the same name; needs the write scope. */
+  saveScenario(name: string, scenario: unknown, options?: CallOptions): Promise<SavedScenario>;
+  /** GET /api/v1/scenarios: every saved scenario, by name. */
+  listScenarios(options?: CallOptions): Promise<Items<SavedScenario>>;
+  getScenario(name: string, options?: CallOptions): Promise<SavedScenario>;
+  /** DELETE /api/v1/scenarios/{name}: 204 on success, 404 when there is none; needs the write scope. */
+  deleteScenario(name: string, options?: CallOptions): Promise<void>;
   /** POST /api/v1/scenarios/{name}/run. */
   runScenario(name: string, options?: CallOptions): Promise<SimulationJob>;
   getSimulation(id: string, options?: CallOptions): Promise<SimulationJob>;
@@ -93,7 +101,7 @@ export function createTwinClient(instanceUrl: string): TwinClient {
   const api = `${root}/api/${API_VERSION}`;
 
   const call = async <T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     params?: Params,
     data?: unknown,
@@ -134,7 +142,14 @@ export function createTwinClient(instanceUrl: string): TwinClient {
     anomalies: (params, options) => get('/anomalies', params, options),
     rootCause: (params, options) => get('/rca', params, options),
     runSimulation: (scenario, options) => post('/simulations', scenario, options),
-    runScenario: (name, options) => post(`/scenarios/${encodeURIComponent(name)}/run`, {}, options),
+    saveScenario: (name, scenario, options) => call('PUT', `${api}${scenarioPath(name)}`, undefined, scenario, options),
+    listScenarios: (options) => get('/scenarios', undefined, options),
+    getScenario: (name, options) => get(scenarioPath(name), undefined, options),
+    // 204 has no body: resolve with nothing rather than whatever the fetch made of the empty answer.
+    deleteScenario: async (name, options) => {
+      await call('DELETE', `${api}${scenarioPath(name)}`, undefined, undefined, options);
+    },
+    runScenario: (name, options) => post(`${scenarioPath(name)}/run`, {}, options),
     getSimulation: (id, options) => get(`/simulations/${encodeURIComponent(id)}`, undefined, options),
     events: (params, options) => get('/events', params, options),
     audit: (params, options) => get('/audit', params, options),
@@ -146,6 +161,11 @@ export function createTwinClient(instanceUrl: string): TwinClient {
       return query.length > 0 ? `${api}/stream?${query.join('&')}` : `${api}/stream`;
     },
   };
+}
+
+/** A scenario's path; the name is one encoded segment (the collector allows letters, digits, `.`, `_`, `-`). */
+function scenarioPath(name: string): string {
+  return `/scenarios/${encodeURIComponent(name)}`;
 }
 
 function entityParams(params: EntityListParams): Params {
